@@ -67,7 +67,7 @@ function isAllowedOrigin(origin: string, extra: string): boolean {
 
 export default {
   fetch: app.fetch,
-  async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(foldOldOpens(env, Date.now()).then((folded) => console.log(`tidewise retention: folded ${folded} raw opens`)));
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(foldOldOpens(env, controller.scheduledTime).then((folded) => console.log(`tidewise retention: folded ${folded} raw opens`)));
   },
 } satisfies ExportedHandler<Env>;

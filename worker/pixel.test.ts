@@ -60,7 +60,7 @@ describe('a valid pixel hit', () => {
   test('conditional and range requests still get the full GIF and are recorded', async () => {
     const account = await newAccount();
     const { path } = await account.mint();
-    for (const headers of [{ 'If-None-Match': '"abc"' }, { 'If-Modified-Since': 'Wed, 21 Oct 2015 07:28:00 GMT' }, { Range: 'bytes=0-0' }]) {
+    for (const headers of [{ 'If-None-Match': '"abc"' }, { 'If-Modified-Since': 'Wed, 21 Oct 2015 07:28:00 GMT' }, { Range: 'bytes=0-0' }] as Record<string, string>[]) {
       expect(await snapshot(await call(path, { headers: { ...headers, 'User-Agent': GOOGLE_PROXY } }))).toEqual(reference);
     }
     expect(await rows(account.accountId, 'open')).toBe(3);
