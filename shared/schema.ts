@@ -112,6 +112,8 @@ export const openEvent = z.strictObject({
   timezone: text(64, 'timezone').optional(),
   /** Truncated user agent, kept for the evidence timeline. */
   userAgent: text(256, 'userAgent').optional(),
+  /** Egress network class of the fetch (never the address itself). */
+  network: z.enum(['apple', 'google', 'microsoft', 'other']).optional(),
 });
 
 export const replyEvent = z.strictObject({
@@ -141,7 +143,7 @@ export const intentEvent = z.strictObject({ ...perContact, type: z.literal('inte
 export const snoozeEvent = z.strictObject({ ...perContact, type: z.literal('snooze'), until: epochMs });
 export const archiveEvent = z.strictObject({ ...perContact, type: z.literal('archive') });
 export const unarchiveEvent = z.strictObject({ ...perContact, type: z.literal('unarchive') });
-export const noteEvent = z.strictObject({ ...perContact, type: z.literal('note'), text: text(10_000, 'note') });
+export const noteEvent = z.strictObject({ ...perContact, type: z.literal('note'), text: text(4_000, 'note') });
 
 export const tier = z.enum(['A', 'B', 'C']);
 export const tierEvent = z.strictObject({ ...perContact, type: z.literal('tier'), tier: tier.nullable() });
