@@ -1,0 +1,69 @@
+// The rep's work list: every contact due today or overdue, grouped by state (best customers first)
+// and most overdue first, with how many contacts sit in each state for the funnel.
+import { classify, type Classification } from './classify.ts';
+import { groupEventsByContact } from './contact-events.ts';
+import { LIVE_STATES, type ContactState, type LiveState } from './contact-state.ts';
+import { resolveOpenVerdicts } from './open-verdict.ts';
+import type { Policy } from './policy.ts';
+import type { AccountEvent, Email } from './schema.ts';
+import { localDayCounter } from './time-zone.ts';
+
+export interface DueContact {
+  contact: Email;
+  classification: Classification;
+  dueAt: number;
+  /** Whole local days since the follow-up fell due: 0 means due today. */
+  overdueDays: number;
+}
+
+export interface DailyList {
+  groups: Array<{ state: LiveState; contacts: DueContact[] }>;
+  counts: Record<ContactState, number>;
+}
+
+/** Every contact in an account's log, classified. Opens are judged once for the whole log. */
+export function classifyAll(events: readonly AccountEvent[], policy: Policy, now: number): Map<Email, Classification> {
+  // Verdicts must not see the future either: a later beacon cannot explain an earlier open yet.
+  const past = events.some((event) => event.at > now) ? events.filter((event) => event.at <= now) : events;
+  const verdicts = resolveOpenVerdicts(past);
+  const classified = new Map<Email, Classification>();
+  for (const [contact, own] of groupEventsByContact(events)) classified.set(contact, classify(own, policy, now, verdicts));
+  return classified;
+}
+
+/**
+ * The list from classifications already made. "Today" is the rep's local day in `timeZone`
+ * (an IANA name; unknown names throw), so a follow-up due at 23:30 yesterday is one day overdue.
+ */
+export function buildDailyList(
+  classified: Iterable<readonly [Email, Classification]>,
+  now: number,
+  timeZone = 'UTC',
+): DailyList {
+  const localDay = localDayCounter(timeZone);
+  const today = localDay(now);
+  const counts: Record<ContactState, number> = { ordered: 0, replied: 0, 'opened-no-reply': 0, inactive: 0, archived: 0 };
+  const due: Record<LiveState, DueContact[]> = { ordered: [], replied: [], 'opened-no-reply': [], inactive: [] };
+  for (const [contact, classification] of classified) {
+    const { state, nextFollowUpAt: dueAt } = classification;
+    counts[state]++;
+    if (dueAt === null || state === 'archived') continue;
+    const day = localDay(dueAt);
+    if (day <= today) due[state].push({ contact, classification, dueAt, overdueDays: today - day });
+  }
+  const groups = LIVE_STATES.map((state) => ({ state, contacts: due[state].sort(mostOverdueFirst) }));
+  return { groups, counts };
+}
+
+export function dailyList(
+  events: readonly AccountEvent[],
+  policy: Policy,
+  now: number,
+  options: { timeZone?: string } = {},
+): DailyList {
+  return buildDailyList(classifyAll(events, policy, now), now, options.timeZone);
+}
+
+function mostOverdueFirst(a: DueContact, b: DueContact): number {
+  return a.dueAt - b.dueAt || (a.contact < b.contact ? -1 : a.contact > b.contact ? 1 : 0);
+}
