@@ -140,7 +140,11 @@ export function classify(
     }
   };
 
+  let contact: string | null = null;
   for (const event of past) {
+    if ('contact' in event && event.contact !== (contact ??= event.contact)) {
+      throw new Error(`classify takes one contact's events, got ${contact} and ${event.contact}`);
+    }
     expire(event.at);
     const at = event.at;
     if (firstAt === null) {
@@ -154,8 +158,7 @@ export function classify(
         sentSinceEntry++;
         sentSinceOrder++;
         if (level === UNSTARTED) {
-          enter(INACTIVE, at);
-          sentSinceEntry = 1;
+          enter(INACTIVE, at); // the mail that starts the state is not one of its follow-ups
           reasons = [{ code: 'first-mail', at }];
         }
         break;

@@ -8,7 +8,7 @@ import type { TemplateKey } from './templates.ts';
 export interface ProposalFacts {
   state: ContactState;
   intent: Intent;
-  /** Tracked mails sent since the contact entered its state. */
+  /** Tracked mails sent since the contact entered its state (not the first mail that started it). */
   sentSinceEntry: number;
   /** Tracked mails sent since the last logged order; null when there is none. */
   sentSinceOrder: number | null;
