@@ -18,7 +18,7 @@ import { resolveOpenVerdicts } from './open-verdict.ts';
 import { DAY, type Policy } from './policy.ts';
 import { proposeTemplate } from './propose-template.ts';
 import type { ContactFlag, ReasonStep } from './reasons.ts';
-import type { AccountEvent, Intent, Verdict } from './schema.ts';
+import type { AccountEvent, EventOf, Intent, Verdict } from './schema.ts';
 import type { TemplateKey } from './templates.ts';
 
 export interface Classification {
@@ -65,6 +65,23 @@ export function classify(
   const finalVerdicts = verdicts ?? resolveOpenVerdicts(past);
   const sharedByMessage = new Map<string, boolean>();
   for (const event of past) if (event.type === 'sent') sharedByMessage.set(event.messageId, isSharedMessage(event));
+  // Human opens (null: not one, or of a message nobody was recorded sending to), and whether this
+  // contact is untrackable: judged on the whole log, because one seen open proves that the
+  // contact's mail client shows opens, so from then on every missing open means something.
+  const humanOpenShared = (event: EventOf<'open'>) =>
+    (finalVerdicts.get(event.id) ?? event.verdict).kind === 'human' ? (sharedByMessage.get(event.messageId) ?? null) : null;
+  let sawOwnOpen = false;
+  let sawSharedOpen = false;
+  let sawReplyOrOrder = false;
+  for (const event of past) {
+    if (event.type === 'reply' || event.type === 'order') sawReplyOrOrder = true;
+    else if (event.type === 'open') {
+      const shared = humanOpenShared(event);
+      if (shared === true) sawSharedOpen = true;
+      else if (shared === false) sawOwnOpen = true;
+    }
+  }
+  const untrackable = sawReplyOrOrder && !sawOwnOpen && !sawSharedOpen;
 
   const silence = policy.silenceDays;
   const silenceMs = [silence.inactive * DAY, silence['opened-no-reply'] * DAY, silence.replied * DAY, silence.ordered * DAY];
@@ -84,10 +101,6 @@ export function classify(
   let lastOrderKind: 'sample' | 'order' | null = null;
   let sentSinceEntry = 0;
   let sentSinceOrder = 0;
-  let sawHumanOpen = false;
-  let sawOwnOpen = false;
-  let sawSharedOpen = false;
-  let sawReplyOrOrder = false;
   let intent: Intent = 'interested';
   let snoozedUntil: number | null = null;
 
@@ -104,7 +117,7 @@ export function classify(
     while (level >= INACTIVE) {
       const deadline = clock + (held ? silenceMs[INACTIVE]! : silenceMs[level]!);
       if (deadline > until) return;
-      if (level === OPENED && !held && sawReplyOrOrder && !sawHumanOpen) {
+      if (level === OPENED && !held && untrackable) {
         // They answer but their mail client never shows us an open: missing opens prove nothing.
         held = true;
         clock = deadline;
@@ -162,24 +175,14 @@ export function classify(
           reasons = [{ code: 'first-mail', at }];
         }
         break;
-      case 'open': {
-        const kind = (finalVerdicts.get(event.id) ?? event.verdict).kind;
-        const shared = sharedByMessage.get(event.messageId);
-        if (kind !== 'human' || shared === undefined) break; // kept as evidence, never promotes
-        sawHumanOpen = true;
-        if (shared) sawSharedOpen = true;
-        else {
-          sawOwnOpen = true;
-          signal(OPENED, at, { code: 'open', at });
-        }
+      case 'open':
+        // Other verdicts and shared opens are evidence for the timeline; they never promote.
+        if (humanOpenShared(event) === false) signal(OPENED, at, { code: 'open', at });
         break;
-      }
       case 'reply':
-        sawReplyOrOrder = true;
         signal(REPLIED, at, { code: 'reply', at });
         break;
       case 'order':
-        sawReplyOrOrder = true;
         lastOrderAt = at;
         lastOrderKind = event.kind;
         sentSinceOrder = 0;
@@ -220,7 +223,7 @@ export function classify(
   const silentSince = lastSignalAt ?? firstSentAt;
 
   const flags: ContactFlag[] = [];
-  if (sawReplyOrOrder && !sawHumanOpen) flags.push('untrackable');
+  if (untrackable) flags.push('untrackable');
   if (sawSharedOpen && !sawOwnOpen) flags.push('shared-open-only');
   if (live === 'inactive' && lastSignalAt === null && firstSentAt !== null && now - firstSentAt < policy.awaitingFirstOpenDays * DAY) {
     flags.push('awaiting-first-open');
