@@ -39,14 +39,17 @@ describe('pixel tokens', () => {
     ['a flipped MAC character', async (token: string) => verifyPixelToken(await keyFor(prefix), prefix, flip(token, 40)), 'bad-mac'],
     ['a flipped id character', async (token: string) => verifyPixelToken(await keyFor(prefix), prefix, flip(token, 5)), 'bad-mac'],
     ['a truncated MAC', async (token: string) => verifyPixelToken(await keyFor(prefix), prefix, token.slice(0, -2)), 'malformed'],
-    ['upper-cased', async (token: string) => verifyPixelToken(await keyFor(prefix), prefix, token.toUpperCase()), 'bad-mac'],
+    ['upper-cased', async (token: string) => verifyPixelToken(await keyFor(prefix), prefix, token.toUpperCase()), 'any'],
+    ['lower-cased', async (token: string) => verifyPixelToken(await keyFor(prefix), prefix, token.toLowerCase()), 'any'],
     ['version 0', async (token: string) => verifyPixelToken(await keyFor(prefix), prefix, withVersion(token, 0)), 'unknown-version'],
     ['version 9', async (token: string) => verifyPixelToken(await keyFor(prefix), prefix, withVersion(token, 9)), 'unknown-version'],
     ['a non-alphabet character', async (token: string) => verifyPixelToken(await keyFor(prefix), prefix, `${token.slice(0, -1)}=`), 'malformed'],
   ])('rejects %s', async (_name, check, reason) => {
     const { token } = await mintPixelToken(await keyFor(prefix), prefix);
     const result = await check(token);
-    expect(result).toEqual({ ok: false, reason });
+    // Changing case can also change the version byte, so either refusal is right.
+    if (reason === 'any') expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^(bad-mac|unknown-version)$/) });
+    else expect(result).toEqual({ ok: false, reason });
   });
 
   test('base64url round-trips every length and refuses non-canonical spellings', () => {

@@ -21,13 +21,13 @@ export type VerifyResult =
   | { ok: true; messageId: string }
   | { ok: false; reason: 'malformed' | 'unknown-version' | 'bad-mac' };
 
-export async function deriveAccountKey(masterKey: string, prefix: string): Promise<Uint8Array> {
-  const key = await importHmac(encoder.encode(masterKey));
+export async function deriveAccountKey(masterKey: string, prefix: string): Promise<Uint8Array<ArrayBuffer>> {
+  const key = await importHmac(new Uint8Array(encoder.encode(masterKey)));
   return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(`tidewise-account-key|${prefix}`)));
 }
 
 /** An account key as an importable HMAC key (import once, reuse for many tokens). */
-export function importAccountKey(accountKey: Uint8Array): Promise<CryptoKey> {
+export function importAccountKey(accountKey: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
   return importHmac(accountKey);
 }
 
@@ -58,12 +58,12 @@ export function pixelPath(prefix: string, token: string): string {
   return `/p/${prefix}/${token}.gif`;
 }
 
-async function macFor(key: CryptoKey, prefix: string, messageId: string): Promise<Uint8Array> {
+async function macFor(key: CryptoKey, prefix: string, messageId: string): Promise<Uint8Array<ArrayBuffer>> {
   const full = await crypto.subtle.sign('HMAC', key, encoder.encode(`tidewise-pixel-v1|${prefix}|${messageId}`));
   return new Uint8Array(full, 0, MAC_BYTES);
 }
 
-function importHmac(raw: Uint8Array): Promise<CryptoKey> {
+function importHmac(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
 
@@ -92,7 +92,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 /** Decodes unpadded base64url; undefined when a character is outside the alphabet or the length is impossible. */
-export function fromBase64Url(text: string): Uint8Array | undefined {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (text.length % 4 === 1) return undefined;
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
   let bits = 0;

@@ -7,13 +7,13 @@ declare global {
   interface SubtleCrypto {
     importKey(
       format: 'raw',
-      keyData: Uint8Array,
+      keyData: Uint8Array<ArrayBuffer>,
       algorithm: { name: 'HMAC'; hash: 'SHA-256' },
       extractable: boolean,
       keyUsages: Array<'sign' | 'verify'>,
     ): Promise<CryptoKey>;
-    sign(algorithm: 'HMAC', key: CryptoKey, data: Uint8Array): Promise<ArrayBuffer>;
-    digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
+    sign(algorithm: 'HMAC', key: CryptoKey, data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
+    digest(algorithm: 'SHA-256', data: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer>;
   }
   interface Crypto {
     readonly subtle: SubtleCrypto;
@@ -22,7 +22,7 @@ declare global {
   }
   var crypto: Crypto;
   class TextEncoder {
-    encode(input?: string): Uint8Array;
+    encode(input?: string): Uint8Array<ArrayBuffer>;
   }
 }
 export {};

@@ -8,6 +8,7 @@ import { aggregates } from './aggregates.ts';
 import { events } from './events.ts';
 import type { AppEnv } from './http.ts';
 import { pixel } from './pixel.ts';
+import { consumeOpens } from './record-open.ts';
 import { foldOldOpens } from './retention.ts';
 
 export const app = new Hono<AppEnv>();
@@ -67,6 +68,9 @@ function isAllowedOrigin(origin: string, extra: string): boolean {
 
 export default {
   fetch: app.fetch,
+  async queue(batch, env, _ctx) {
+    await consumeOpens(batch, env);
+  },
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(foldOldOpens(env, controller.scheduledTime).then((folded) => console.log(`tidewise retention: folded ${folded} raw opens`)));
   },

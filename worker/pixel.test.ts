@@ -148,7 +148,7 @@ describe('database faults never reach the pixel', () => {
     const account = await newAccount();
     const { path } = await account.mint();
     const db = flakyDb(3);
-    expect(await snapshot(await call(path, { headers: { 'User-Agent': GOOGLE_PROXY } }, db))).toEqual(reference);
+    expect(await snapshot(await call(path, { headers: { 'User-Agent': GOOGLE_PROXY } }, { DB: db }))).toEqual(reference);
     expect(db.calls).toBe(4);
     expect(await rows(account.accountId, 'open')).toBe(1);
   });
@@ -158,7 +158,7 @@ describe('database faults never reach the pixel', () => {
     const { path, messageId } = await account.mint();
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const db = flakyDb(Number.POSITIVE_INFINITY);
-    expect(await snapshot(await call(path, { headers: { 'User-Agent': GOOGLE_PROXY } }, db))).toEqual(reference);
+    expect(await snapshot(await call(path, { headers: { 'User-Agent': GOOGLE_PROXY } }, { DB: db }))).toEqual(reference);
     expect(await rows(account.accountId)).toBe(0);
     expect(log).toHaveBeenCalledTimes(1);
     expect(String(log.mock.calls[0]?.[0])).toContain('pixel hit not recorded');
@@ -170,7 +170,7 @@ describe('database faults never reach the pixel', () => {
     const { path } = await account.mint();
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const db = flakyDb(1, 'D1_ERROR: no such table: events');
-    expect(await snapshot(await call(path, {}, db))).toEqual(reference);
+    expect(await snapshot(await call(path, {}, { DB: db }))).toEqual(reference);
     expect(db.calls).toBe(1);
   });
 });

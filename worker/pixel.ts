@@ -3,7 +3,7 @@
 // pixel never waits on the database and never fails because of it.
 import { Hono, type Context } from 'hono';
 import { classifyIp, judgeHit } from '../shared/open-verdict.ts';
-import { deriveAccountKey, importAccountKey, sha256Base64Url, verifyPixelToken } from '../shared/pixel-token.ts';
+import { deriveAccountKey, importAccountKey, verifyPixelToken } from '../shared/pixel-token.ts';
 import type { OpenEvent } from '../shared/schema.ts';
 import type { AppEnv } from './http.ts';
 import { recordOpen } from './record-open.ts';
@@ -59,7 +59,8 @@ async function handleHit(c: Context<AppEnv>, prefix: string, token: string, meth
       ...(typeof cf?.country === 'string' && /^[A-Z]{2}$/.test(cf.country) ? { country: cf.country } : {}),
       ...(typeof cf?.timezone === 'string' && cf.timezone.length <= 64 ? { timezone: cf.timezone } : {}),
     };
-    await recordOpen(c.env.DB, { pixelPrefix: prefix, event, payloadHash: await sha256Base64Url(JSON.stringify(event)) });
+    // Opens are written only by the Worker, under fresh ids: there is no client payload to compare.
+    await recordOpen(c.env, { pixelPrefix: prefix, event, payloadHash: '' });
   } catch (error) {
     console.error('tidewise: pixel hit failed', error);
   }

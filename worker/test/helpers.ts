@@ -8,9 +8,13 @@ import { app } from '../index.ts';
 export const ADMIN = 'test-admin-secret';
 export const ORIGIN = 'https://t.example.com';
 
-export async function call(path: string, init: RequestInit & { cf?: Record<string, unknown> } = {}, db: D1Database = env.DB) {
+/**
+ * One request through the app. By default pixel hits are written to D1 directly (no OPENS queue)
+ * so tests can count rows at once; pass `{ OPENS: env.OPENS }` to go through the real queue.
+ */
+export async function call(path: string, init: RequestInit & { cf?: Record<string, unknown> } = {}, overrides: Partial<Env> = {}) {
   const ctx = createExecutionContext();
-  const response = await app.request(new Request(`${ORIGIN}${path}`, init as RequestInit), undefined, { ...env, DB: db }, ctx);
+  const response = await app.request(new Request(`${ORIGIN}${path}`, init as RequestInit), undefined, { ...env, OPENS: undefined, ...overrides }, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }

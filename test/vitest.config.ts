@@ -1,19 +1,24 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // `npm test` runs every project: pure shared/ code in Node, the Worker inside workerd.
 export default defineConfig({
+  root,
   test: {
     projects: [
       {
         test: {
           name: 'shared',
-          root: './shared',
+          root: path.join(root, 'shared'),
           environment: 'node',
           include: ['**/*.test.ts'],
         },
       },
-      './worker/vitest.config.ts',
+      path.join(root, 'worker/vitest.config.ts'),
     ],
-    reporters: ['default', './tools/summary-reporter.ts'],
+    reporters: ['default', path.join(root, 'test/summary-reporter.ts')],
   },
 });
