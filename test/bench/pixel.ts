@@ -97,11 +97,14 @@ async function load(url: string, connections: number, amount: number) {
   // autocannon reports whole-second durations in `amount` mode; time the responses ourselves.
   const started = performance.now();
   let last = started;
-  const instance = autocannon({ url, connections, amount, headers: { 'User-Agent': GOOGLE_PROXY } });
-  instance.on('response', () => {
-    last = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, amount, headers: { 'User-Agent': GOOGLE_PROXY } }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
+    instance.on('response', () => {
+      last = performance.now();
+    });
   });
-  const result = await instance;
   return {
     rps: result['2xx'] / ((last - started) / 1000),
     p50: result.latency.p50,
