@@ -1,18 +1,9 @@
-// Where one correspondent stands: a pure function of its events, the policy and now.
-//
-// The events are replayed in time order through a small machine. A signal (a human open of a mail
-// to this contact alone, a reply, a logged order) lifts the contact at once to the signal's level
-// or restarts the silence clock of its current level. Between signals, a level that hears nothing
-// of its own kind (or better) for its silence period drops one step, and the next level's clock
-// starts at that moment. Replaying, rather than looking only at the latest events, is what makes
-// the stepwise downgrades and the reason chain exact.
-//
-// Archive decisions: a rep's archive is an overlay. The machine keeps running underneath it, a
-// new reply or order lifts it, and unarchiving shows whatever the contact has become meanwhile.
-// An automatic archive (a zombie after a year of silence) is a level: any signal lifts it, and
-// unarchiving restarts the contact as inactive from that moment.
+// Where one correspondent stands: a pure function of its events, the policy and now. The state
+// machine lives in contact-replay.ts; this file prepares the events, feeds them in and reads off the
+// flags, the next follow-up and the template to propose.
 import { isSharedMessage } from './contact-events.ts';
-import type { ContactState, LiveState } from './contact-state.ts';
+import { ContactReplay, INACTIVE, LEVEL_STATE, UNSTARTED, ZOMBIE } from './contact-replay.ts';
+import type { ContactState } from './contact-state.ts';
 import { nextFollowUp } from './next-follow-up.ts';
 import { resolveOpenVerdicts } from './open-verdict.ts';
 import { DAY, type Policy } from './policy.ts';
@@ -40,15 +31,6 @@ export interface Classification {
   lastSignalAt: number | null;
 }
 
-// Levels, highest first. A zombie is auto-archived; "unstarted" has never been written to.
-const ORDERED = 3;
-const REPLIED = 2;
-const OPENED = 1;
-const INACTIVE = 0;
-const ZOMBIE = -1;
-const UNSTARTED = -2;
-const LEVEL_STATE: readonly LiveState[] = ['inactive', 'opened-no-reply', 'replied', 'ordered'];
-
 /**
  * Classifies one correspondent. `events` are that contact's events (see contact-events.ts) in any
  * order, duplicates allowed. Events dated after `now` have not happened yet and are only counted
@@ -62,158 +44,70 @@ export function classify(
   verdicts?: ReadonlyMap<string, Verdict>,
 ): Classification {
   const { past, futureCount, firstFuture } = pastInOrder(events, now);
-  const finalVerdicts = verdicts ?? resolveOpenVerdicts(past);
+  // Resolution only ever turns a stored human verdict into another kind (open-verdict.ts), so a
+  // contact without a stored human open has nothing to resolve.
+  const finalVerdicts = verdicts ?? (past.some(isStoredHumanOpen) ? resolveOpenVerdicts(past) : NO_VERDICTS);
   const sharedByMessage = new Map<string, boolean>();
   for (const event of past) if (event.type === 'sent') sharedByMessage.set(event.messageId, isSharedMessage(event));
-  // Human opens (null: not one, or of a message nobody was recorded sending to), and whether this
-  // contact is untrackable: judged on the whole log, because one seen open proves that the
-  // contact's mail client shows opens, so from then on every missing open means something.
-  const humanOpenShared = (event: EventOf<'open'>) =>
-    (finalVerdicts.get(event.id) ?? event.verdict).kind === 'human' ? (sharedByMessage.get(event.messageId) ?? null) : null;
+
+  // Untrackable is judged on the whole log: one seen open proves that the contact's mail client
+  // shows opens, so from then on every missing open means something.
   let sawOwnOpen = false;
   let sawSharedOpen = false;
   let sawReplyOrOrder = false;
   for (const event of past) {
     if (event.type === 'reply' || event.type === 'order') sawReplyOrOrder = true;
     else if (event.type === 'open') {
-      const shared = humanOpenShared(event);
+      const shared = humanOpenShared(event, finalVerdicts, sharedByMessage);
       if (shared === true) sawSharedOpen = true;
       else if (shared === false) sawOwnOpen = true;
     }
   }
   const untrackable = sawReplyOrOrder && !sawOwnOpen && !sawSharedOpen;
 
-  const silence = policy.silenceDays;
-  const silenceMs = [silence.inactive * DAY, silence['opened-no-reply'] * DAY, silence.replied * DAY, silence.ordered * DAY];
-
-  let level = UNSTARTED;
-  let since = 0;
-  let clock = 0; // start of the current level's silence period
-  let held = false; // kept at opened-no-reply because its opens cannot be seen
-  let archivedByRepAt: number | null = null;
-  let reasons: ReasonStep[] = [];
-  let lastIsRefresh = false;
-  let firstAt: number | null = null;
-  let firstSentAt: number | null = null;
-  let lastSentAt: number | null = null;
-  let lastSignalAt: number | null = null;
-  let lastOrderAt: number | null = null;
-  let lastOrderKind: 'sample' | 'order' | null = null;
-  let sentSinceEntry = 0;
-  let sentSinceOrder = 0;
+  const replay = new ContactReplay(policy, untrackable);
   let intent: Intent = 'interested';
-  let snoozedUntil: number | null = null;
-
-  const enter = (to: number, at: number) => {
-    level = to;
-    since = at;
-    clock = at;
-    held = false;
-    sentSinceEntry = 0;
-  };
-
-  // Applies every drop whose deadline is at or before `until`.
-  const expire = (until: number) => {
-    while (level >= INACTIVE) {
-      const deadline = clock + (held ? silenceMs[INACTIVE]! : silenceMs[level]!);
-      if (deadline > until) return;
-      if (level === OPENED && !held && untrackable) {
-        // They answer but their mail client never shows us an open: missing opens prove nothing.
-        held = true;
-        clock = deadline;
-        reasons.push({ code: 'kept-untrackable', at: deadline, silentDays: silence['opened-no-reply'] });
-        lastIsRefresh = false;
-        continue;
-      }
-      const from = LEVEL_STATE[level]!;
-      const silentDays = held ? silence.inactive : silence[from];
-      const to = held ? ZOMBIE : level - 1;
-      enter(to, deadline);
-      reasons.push({ code: 'downgraded', at: deadline, from, to: to === ZOMBIE ? 'archived' : LEVEL_STATE[to]!, silentDays });
-      lastIsRefresh = false;
-    }
-  };
-
-  const signal = (signalLevel: number, at: number, step: ReasonStep) => {
-    lastSignalAt = at;
-    if (signalLevel >= REPLIED) {
-      archivedByRepAt = null; // an answer or an order overrides the rep's archive
-      snoozedUntil = null; // and deserves a look now, not after the snooze
-    }
-    if (signalLevel > level) {
-      enter(signalLevel, at);
-      reasons = archivedByRepAt === null ? [step] : [{ code: 'archived-by-rep', at: archivedByRepAt }, step];
-      lastIsRefresh = false;
-    } else if (signalLevel >= Math.min(level, REPLIED)) {
-      clock = at;
-      held = false;
-      if (lastIsRefresh) reasons[reasons.length - 1] = step;
-      else reasons.push(step);
-      lastIsRefresh = true;
-    }
-  };
-
   let contact: string | null = null;
   for (const event of past) {
     if ('contact' in event && event.contact !== (contact ??= event.contact)) {
       throw new Error(`classify takes one contact's events, got ${contact} and ${event.contact}`);
     }
-    expire(event.at);
-    const at = event.at;
-    if (firstAt === null) {
-      firstAt = at;
-      reasons = [{ code: 'not-written-yet', at }];
-    }
+    replay.expire(event.at);
+    replay.seen(event.at);
     switch (event.type) {
       case 'sent':
-        firstSentAt ??= at;
-        lastSentAt = at;
-        sentSinceEntry++;
-        sentSinceOrder++;
-        if (level === UNSTARTED) {
-          enter(INACTIVE, at); // the mail that starts the state is not one of its follow-ups
-          reasons = [{ code: 'first-mail', at }];
-        }
+        replay.sent(event.at);
         break;
       case 'open':
         // Other verdicts and shared opens are evidence for the timeline; they never promote.
-        if (humanOpenShared(event) === false) signal(OPENED, at, { code: 'open', at });
+        if (humanOpenShared(event, finalVerdicts, sharedByMessage) === false) replay.ownOpen(event.at);
         break;
       case 'reply':
-        signal(REPLIED, at, { code: 'reply', at });
+        replay.reply(event.at);
         break;
       case 'order':
-        lastOrderAt = at;
-        lastOrderKind = event.kind;
-        sentSinceOrder = 0;
-        signal(ORDERED, at, { code: 'order', at, kind: event.kind });
+        replay.order(event.at, event.kind);
         break;
       case 'intent':
         intent = event.intent;
         break;
       case 'snooze':
-        snoozedUntil = event.until;
+        replay.snoozedUntil = event.until;
         break;
       case 'archive':
-        if (archivedByRepAt === null) {
-          archivedByRepAt = at;
-          reasons.push({ code: 'archived-by-rep', at });
-          lastIsRefresh = false;
-        }
+        replay.archive(event.at);
         break;
       case 'unarchive':
-        if (archivedByRepAt === null && level !== ZOMBIE) break;
-        archivedByRepAt = null;
-        if (level === ZOMBIE) enter(INACTIVE, at);
-        reasons.push({ code: 'unarchived', at });
-        lastIsRefresh = false;
+        replay.unarchive(event.at);
         break;
       default:
         break; // notes, tier, stars, size, source, tags and self-views do not move the state
     }
   }
-  expire(now);
+  replay.expire(now);
 
+  const { level, firstAt, firstSentAt, lastSentAt, lastSignalAt, archivedByRepAt } = replay;
+  let reasons = replay.reasons;
   if (futureCount > 0) reasons.push({ code: 'future-events', at: firstFuture, count: futureCount });
   if (firstAt === null) reasons = [{ code: 'no-events' }];
 
@@ -231,33 +125,31 @@ export function classify(
   const switchContact = live === 'inactive' && silentSince !== null && now - silentSince >= policy.switchContactAfterSilentDays * DAY;
   if (switchContact) flags.push('switch-contact');
 
-  const activeSnooze = snoozedUntil !== null && snoozedUntil > now ? snoozedUntil : null;
+  const snoozedUntil = replay.snoozedUntil !== null && replay.snoozedUntil > now ? replay.snoozedUntil : null;
   let nextFollowUpAt: number | null = null;
   if (live !== null) {
-    nextFollowUpAt = nextFollowUp(
-      { state: live, since, intent, lastSentAt, lastOrderAt, silentSince, snoozedUntil: activeSnooze },
-      policy,
-    );
-  } else if (archivedBy === null) {
+    const { since, lastOrderAt } = replay;
+    nextFollowUpAt = nextFollowUp({ state: live, since, intent, lastSentAt, lastOrderAt, silentSince, snoozedUntil }, policy);
+  } else if (archivedBy === null && firstAt !== null) {
     // Known but never written to: the first mail is due from the day the contact appeared.
-    nextFollowUpAt = firstAt === null ? null : Math.max(firstAt, activeSnooze ?? firstAt);
+    nextFollowUpAt = Math.max(firstAt, snoozedUntil ?? firstAt);
   }
 
   return {
     state,
-    since: archivedByRepAt ?? (level === UNSTARTED ? firstAt : since),
+    since: archivedByRepAt ?? (level === UNSTARTED ? firstAt : replay.since),
     archivedBy,
     reasons,
     flags,
     intent,
     nextFollowUpAt,
-    snoozedUntil: activeSnooze,
+    snoozedUntil,
     templateKey: proposeTemplate({
       state,
       intent,
-      sentSinceEntry,
-      sentSinceOrder: lastOrderAt === null ? null : sentSinceOrder,
-      lastOrderKind,
+      sentSinceEntry: replay.sentSinceEntry,
+      sentSinceOrder: replay.lastOrderAt === null ? null : replay.sentSinceOrder,
+      lastOrderKind: replay.lastOrderKind,
       everSent: firstSentAt !== null,
       switchContact,
       now,
@@ -265,6 +157,22 @@ export function classify(
     lastSentAt,
     lastSignalAt,
   };
+}
+
+const NO_VERDICTS: ReadonlyMap<string, Verdict> = new Map();
+
+function isStoredHumanOpen(event: AccountEvent): boolean {
+  return event.type === 'open' && event.verdict.kind === 'human';
+}
+
+/** Whether an open is human and shared; null when it is not human or its message is unknown. */
+function humanOpenShared(
+  open: EventOf<'open'>,
+  verdicts: ReadonlyMap<string, Verdict>,
+  sharedByMessage: ReadonlyMap<string, boolean>,
+): boolean | null {
+  if ((verdicts.get(open.id) ?? open.verdict).kind !== 'human') return null;
+  return sharedByMessage.get(open.messageId) ?? null;
 }
 
 /**
@@ -291,7 +199,7 @@ function pastInOrder(events: readonly AccountEvent[], now: number) {
   for (let i = 0; i < past.length; i++) {
     const event = past[i]!;
     const previous = kept > 0 ? past[kept - 1] : undefined;
-    if (previous !== undefined && previous.id === event.id && previous.at === event.at) continue;
+    if (previous !== undefined && previous.at === event.at && previous.id === event.id) continue;
     past[kept++] = event;
   }
   past.length = kept;

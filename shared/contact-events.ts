@@ -5,18 +5,22 @@ import type { AccountEvent, Email, SentEvent } from './schema.ts';
 
 /** A mail to several people: an open of it says "someone on this message", not who. */
 export function isSharedMessage(sent: SentEvent): boolean {
-  const first = sent.recipients[0];
-  return sent.recipients.some((recipient) => recipient !== first);
+  const recipients = sent.recipients;
+  if (recipients.length === 1) return false;
+  const first = recipients[0];
+  return recipients.some((recipient) => recipient !== first);
 }
 
 /** The recipients of every tracked message in the log, by pixel message id. */
-export function recipientsByMessage(events: readonly AccountEvent[]): Map<string, Email[]> {
-  const recipients = new Map<string, Email[]>();
+export function recipientsByMessage(events: readonly AccountEvent[]): Map<string, readonly Email[]> {
+  const recipients = new Map<string, readonly Email[]>();
   for (const event of events) {
     if (event.type !== 'sent') continue;
     const known = recipients.get(event.messageId);
-    if (known === undefined) recipients.set(event.messageId, [...new Set(event.recipients)]);
-    else for (const address of event.recipients) if (!known.includes(address)) known.push(address);
+    const list = event.recipients;
+    // Almost every mail has one recipient: keep the event's own list (never mutated), copy to dedupe.
+    if (known === undefined) recipients.set(event.messageId, list.length === 1 ? list : [...new Set(list)]);
+    else if (list.some((address) => !known.includes(address))) recipients.set(event.messageId, [...new Set([...known, ...list])]);
   }
   return recipients;
 }
@@ -28,16 +32,20 @@ export function recipientsByMessage(events: readonly AccountEvent[]): Map<string
 export function groupEventsByContact(events: readonly AccountEvent[]): Map<Email, AccountEvent[]> {
   const byMessage = recipientsByMessage(events);
   const byContact = new Map<Email, AccountEvent[]>();
-  const add = (contact: Email, event: AccountEvent) => {
-    const list = byContact.get(contact);
-    if (list === undefined) byContact.set(contact, [event]);
-    else list.push(event);
-  };
   for (const event of events) {
-    if ('contact' in event) add(event.contact, event);
-    else for (const contact of byMessage.get(event.messageId) ?? []) add(contact, event);
+    if ('contact' in event) add(byContact, event.contact, event);
+    else {
+      const recipients = byMessage.get(event.messageId);
+      if (recipients !== undefined) for (const contact of recipients) add(byContact, contact, event);
+    }
   }
   return byContact;
+}
+
+function add(byContact: Map<Email, AccountEvent[]>, contact: Email, event: AccountEvent): void {
+  const list = byContact.get(contact);
+  if (list === undefined) byContact.set(contact, [event]);
+  else list.push(event);
 }
 
 /** The events of one contact, for the sidebar; the same rules as groupEventsByContact. */

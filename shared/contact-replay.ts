@@ -1,0 +1,162 @@
+// The downgrade machine behind classify. Events are fed in time order; between them the clock runs.
+//
+// A signal (a human open of a mail to this contact alone, a reply, a logged order) lifts the contact
+// at once to the signal's level, or restarts the silence clock of its current level. A level that
+// hears nothing of its own kind (or better) for its silence period drops one step, and the next
+// level's clock starts at that moment. Replaying the whole history, rather than looking only at the
+// latest events, is what makes stepwise downgrades and the reason chain exact.
+//
+// Archives: a rep's archive is an overlay. The machine keeps running underneath it, a new reply or
+// order lifts it, and unarchiving shows whatever the contact has become meanwhile. An automatic
+// archive (a zombie after a year of silence) is a level: any signal lifts it, and unarchiving
+// restarts the contact as inactive from that moment.
+import type { LiveState } from './contact-state.ts';
+import { DAY, type Policy } from './policy.ts';
+import type { ReasonStep } from './reasons.ts';
+
+// Levels, best first. A zombie is auto-archived; "unstarted" has never been written to.
+export const ORDERED = 3;
+export const REPLIED = 2;
+export const OPENED = 1;
+export const INACTIVE = 0;
+export const ZOMBIE = -1;
+export const UNSTARTED = -2;
+export const LEVEL_STATE: readonly LiveState[] = ['inactive', 'opened-no-reply', 'replied', 'ordered'];
+
+export class ContactReplay {
+  level = UNSTARTED;
+  /** When the current level was entered. */
+  since = 0;
+  archivedByRepAt: number | null = null;
+  reasons: ReasonStep[] = [];
+  firstAt: number | null = null;
+  firstSentAt: number | null = null;
+  lastSentAt: number | null = null;
+  lastSignalAt: number | null = null;
+  lastOrderAt: number | null = null;
+  lastOrderKind: 'sample' | 'order' | null = null;
+  /** Mails since the level was entered, not counting the first mail that started the contact. */
+  sentSinceEntry = 0;
+  sentSinceOrder = 0;
+  /** Cleared by a reply or an order: an answer deserves a look now, not after the snooze. */
+  snoozedUntil: number | null = null;
+
+  private clock = 0; // start of the current level's silence period
+  private held = false; // kept at opened-no-reply because the contact's opens cannot be seen
+  private lastIsRefresh = false;
+  private readonly silence: Policy['silenceDays'];
+  private readonly silenceMs: readonly number[];
+
+  /**
+   * `untrackable`: the contact answers but no tracked mail ever recorded a human open, so missing
+   * opens prove nothing and never push it from opened-no-reply down to inactive.
+   */
+  constructor(
+    policy: Policy,
+    private readonly untrackable: boolean,
+  ) {
+    this.silence = policy.silenceDays;
+    const s = this.silence;
+    this.silenceMs = [s.inactive * DAY, s['opened-no-reply'] * DAY, s.replied * DAY, s.ordered * DAY];
+  }
+
+  /** Applies every drop whose deadline is at or before `until`. */
+  expire(until: number): void {
+    while (this.level >= INACTIVE) {
+      const deadline = this.clock + this.silenceMs[this.held ? INACTIVE : this.level]!;
+      if (deadline > until) return;
+      if (this.level === OPENED && !this.held && this.untrackable) {
+        this.held = true;
+        this.clock = deadline;
+        this.push({ code: 'kept-untrackable', at: deadline, silentDays: this.silence['opened-no-reply'] });
+        continue;
+      }
+      const from = LEVEL_STATE[this.level]!;
+      const silentDays = this.held ? this.silence.inactive : this.silence[from];
+      const to = this.held ? ZOMBIE : this.level - 1;
+      this.enter(to, deadline);
+      this.push({ code: 'downgraded', at: deadline, from, to: to === ZOMBIE ? 'archived' : LEVEL_STATE[to]!, silentDays });
+    }
+  }
+
+  /** Every event passes here first, whatever its type. */
+  seen(at: number): void {
+    if (this.firstAt !== null) return;
+    this.firstAt = at;
+    this.reasons = [{ code: 'not-written-yet', at }];
+  }
+
+  sent(at: number): void {
+    this.firstSentAt ??= at;
+    this.lastSentAt = at;
+    this.sentSinceOrder++;
+    if (this.level !== UNSTARTED) {
+      this.sentSinceEntry++;
+      return;
+    }
+    this.enter(INACTIVE, at);
+    this.reasons = [{ code: 'first-mail', at }];
+    this.lastIsRefresh = false;
+  }
+
+  ownOpen(at: number): void {
+    this.signal(OPENED, at, { code: 'open', at });
+  }
+
+  reply(at: number): void {
+    this.signal(REPLIED, at, { code: 'reply', at });
+  }
+
+  order(at: number, kind: 'sample' | 'order'): void {
+    this.lastOrderAt = at;
+    this.lastOrderKind = kind;
+    this.sentSinceOrder = 0;
+    this.signal(ORDERED, at, { code: 'order', at, kind });
+  }
+
+  archive(at: number): void {
+    if (this.archivedByRepAt !== null) return;
+    this.archivedByRepAt = at;
+    this.push({ code: 'archived-by-rep', at });
+  }
+
+  unarchive(at: number): void {
+    if (this.archivedByRepAt === null && this.level !== ZOMBIE) return;
+    this.archivedByRepAt = null;
+    if (this.level === ZOMBIE) this.enter(INACTIVE, at);
+    this.push({ code: 'unarchived', at });
+  }
+
+  private signal(level: number, at: number, step: ReasonStep): void {
+    this.lastSignalAt = at;
+    if (level >= REPLIED) {
+      this.archivedByRepAt = null;
+      this.snoozedUntil = null;
+    }
+    if (level > this.level) {
+      this.enter(level, at);
+      this.reasons = this.archivedByRepAt === null ? [step] : [{ code: 'archived-by-rep', at: this.archivedByRepAt }, step];
+      this.lastIsRefresh = false;
+    } else if (level >= Math.min(this.level, REPLIED)) {
+      // Ordered hears replies too; replied hears only replies; opened-no-reply hears opens.
+      this.clock = at;
+      this.held = false;
+      if (this.lastIsRefresh) this.reasons[this.reasons.length - 1] = step;
+      else this.reasons.push(step);
+      this.lastIsRefresh = true;
+    }
+  }
+
+  private enter(level: number, at: number): void {
+    this.level = level;
+    this.since = at;
+    this.clock = at;
+    this.held = false;
+    this.sentSinceEntry = 0;
+  }
+
+  private push(step: ReasonStep): void {
+    this.reasons.push(step);
+    this.lastIsRefresh = false;
+  }
+}
