@@ -162,6 +162,16 @@ export const tagsEvent = z.strictObject({
   tags: z.array(text(40, 'tag').min(1, 'a tag cannot be empty')).max(50, 'more than 50 tags'),
 });
 
+/** Who the contact is, from the mailbox or a CSV import: fills template placeholders. */
+export const profileEvent = z.strictObject({
+  ...perContact,
+  type: z.literal('profile'),
+  firstName: text(80, 'firstName').optional(),
+  lastName: text(80, 'lastName').optional(),
+  company: text(160, 'company').optional(),
+  country: z.string().regex(/^[A-Z]{2}$/, 'country must be a two-letter ISO code such as DE').optional(),
+});
+
 /** The rep's own browser rendered one of the rep's pixels (through a proxy): never an open. */
 export const selfViewEvent = z.strictObject({ ...base, type: z.literal('self-view'), messageId });
 
@@ -180,6 +190,7 @@ export const clientEvent = z.discriminatedUnion('type', [
   buyerSizeEvent,
   sourceEvent,
   tagsEvent,
+  profileEvent,
   selfViewEvent,
 ]);
 export type ClientEvent = z.infer<typeof clientEvent>;
@@ -195,6 +206,7 @@ export type OpenEvent = z.infer<typeof openEvent>;
 export type ReplyEvent = z.infer<typeof replyEvent>;
 export type OrderEvent = z.infer<typeof orderEvent>;
 export type SelfViewEvent = z.infer<typeof selfViewEvent>;
+export type ProfileEvent = z.infer<typeof profileEvent>;
 
 // ---------------------------------------------------------------------------------------------
 // Worker API payloads
