@@ -18,6 +18,7 @@ export default defineConfig({
         },
       },
       path.join(root, 'worker/vitest.config.ts'),
+      path.join(root, 'extension/vitest.config.ts'),
     ],
     reporters: ['default', path.join(root, 'test/summary-reporter.ts')],
   },
