@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { classify, type Classification } from './classify.ts';
 import { eventFactory } from './event-fixtures.ts';
+import { resolveOpenVerdicts } from './open-verdict.ts';
 import { DAY, DEFAULT_POLICY } from './policy.ts';
 import type { AccountEvent, Intent, SentEvent, VerdictKind } from './schema.ts';
 
@@ -65,6 +66,27 @@ describe('classify properties', () => {
         const shuffled = messy.map((m) => m.event);
         for (const c of copies) if (events.length > 0) shuffled.push(events[c % events.length]!);
         expect(classify(shuffled, DEFAULT_POLICY, now)).toEqual(classify(events, DEFAULT_POLICY, now));
+      }),
+      runs,
+    );
+  });
+
+  test('judging only the stored human opens gives the same answer as judging every open', () => {
+    // Opens land within seconds of each other here, so repeats, too-soon hits and self-views meet.
+    const near = fc.array(fc.record({ mail: fc.nat(3), after: fc.integer({ min: 0, max: 120_000 }), verdict: verdictKind }), { maxLength: 12 });
+    fc.assert(
+      fc.property(script, near, fc.boolean(), time, (s, hits, beacon, now) => {
+        const events = build(s);
+        const f = eventFactory('buyer@example.com', 3);
+        const mails = [f.sent(T0), f.sent(T0 + DAY, ['buyer@example.com', 'boss@example.com'])];
+        events.push(...mails);
+        for (const hit of hits) {
+          const mail = mails[hit.mail % 2]!;
+          events.push(f.open(mail.at + hit.after, mail, { verdict: { kind: hit.verdict, reason: 'r' } }));
+        }
+        if (beacon) events.push(f.selfView(T0 + 30_000, mails[0]!));
+        const past = events.filter((event) => event.at <= now);
+        expect(classify(events, DEFAULT_POLICY, now)).toEqual(classify(events, DEFAULT_POLICY, now, resolveOpenVerdicts(past)));
       }),
       runs,
     );

@@ -34,6 +34,7 @@ export function groupEventsByContact(events: readonly AccountEvent[]): Map<Email
   const byContact = new Map<Email, AccountEvent[]>();
   for (const event of events) {
     if ('contact' in event) add(byContact, event.contact, event);
+    else if (event.type === 'sent' && event.recipients.length === 1) add(byContact, event.recipients[0]!, event);
     else {
       const recipients = byMessage.get(event.messageId);
       if (recipients !== undefined) for (const contact of recipients) add(byContact, contact, event);

@@ -6,7 +6,6 @@ import { classify, type Classification } from '../shared/classify.ts';
 import { groupEventsByContact } from '../shared/contact-events.ts';
 import { buildDailyList, dailyList } from '../shared/daily-list.ts';
 import { eventFactory } from '../shared/event-fixtures.ts';
-import { resolveOpenVerdicts } from '../shared/open-verdict.ts';
 import { DAY, DEFAULT_POLICY } from '../shared/policy.ts';
 import type { AccountEvent, Intent, SentEvent, VerdictKind } from '../shared/schema.ts';
 
@@ -15,6 +14,7 @@ const EVENTS_PER_CONTACT = 20;
 const RUNS = 15;
 const GOAL_MS = 100;
 const NOW = Date.UTC(2026, 5, 1, 9);
+const STORED = new Map<string, never>();
 
 // mulberry32: a tiny seeded generator, so every run benchmarks the same log.
 function random(seed: number): () => number {
@@ -69,9 +69,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 function measure(label: string, events: readonly AccountEvent[]) {
   const totals: number[] = [];
   const phases = { group: [] as number[], verdicts: [] as number[], classify: [] as number[], list: [] as number[] };
+  let started = performance.now();
   let list = dailyList(events, DEFAULT_POLICY, NOW, { timeZone: 'Asia/Shanghai' });
+  const first = performance.now() - started;
   for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
+    started = performance.now();
     list = dailyList(events, DEFAULT_POLICY, NOW, { timeZone: 'Asia/Shanghai' });
     totals.push(performance.now() - started);
 
@@ -79,18 +81,21 @@ function measure(label: string, events: readonly AccountEvent[]) {
     const groups = groupEventsByContact(events);
     phases.group.push(performance.now() - t);
     t = performance.now();
-    for (const own of groups.values()) resolveOpenVerdicts(own.filter((event) => event.at <= NOW));
-    phases.verdicts.push(performance.now() - t);
-    t = performance.now();
     const classified = new Map<string, Classification>();
     for (const [contact, own] of groups) classified.set(contact, classify(own, DEFAULT_POLICY, NOW));
     phases.classify.push(performance.now() - t);
+    // The same work with the stored verdicts taken as final: the difference is judging the opens.
+    t = performance.now();
+    for (const own of groups.values()) classify(own, DEFAULT_POLICY, NOW, STORED);
+    phases.verdicts.push(phases.classify.at(-1)! - (performance.now() - t));
     t = performance.now();
     buildDailyList(classified, NOW, 'Asia/Shanghai');
     phases.list.push(performance.now() - t);
   }
   const total = median(totals);
-  console.log(`${label.padEnd(20)} median ${total.toFixed(1)} ms (fastest ${Math.min(...totals).toFixed(1)}) over ${RUNS} runs`);
+  console.log(
+    `${label.padEnd(20)} median ${total.toFixed(1)} ms (fastest ${Math.min(...totals).toFixed(1)}, first run ${first.toFixed(1)}) over ${RUNS} runs`,
+  );
   console.log(
     `${''.padEnd(20)} split: group ${median(phases.group).toFixed(1)}, classify ${median(phases.classify).toFixed(1)} ` +
       `(of which open verdicts about ${median(phases.verdicts).toFixed(1)}), daily list ${median(phases.list).toFixed(1)} ms`,
