@@ -7,14 +7,27 @@ const workerUrl = process.env.WXT_WORKER_URL ?? 'http://127.0.0.1:8787';
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  publicDir: 'extension/public',
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Tidewise',
     description: 'Who reads your mail, who replied, who ordered: the next follow-up for every buyer.',
     version: '0.1.0',
-    permissions: ['storage', 'alarms'],
-    host_permissions: [`${new URL(workerUrl).origin}/*`],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'declarativeNetRequest'],
+    // The Worker the build points at, any local Worker, and the webmails the content scripts run in.
+    host_permissions: [
+      `${new URL(workerUrl).origin}/*`,
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+      'https://mail.google.com/*',
+      'https://outlook.office.com/*',
+      'https://outlook.office365.com/*',
+      'https://outlook.live.com/*',
+      'https://outlook.cloud.microsoft/*',
+    ],
+    // A Worker on the rep's own tracking domain is granted when the rep saves its URL.
+    optional_host_permissions: ['https://*/*'],
     browser_specific_settings: { gecko: { id: 'tidewise@tidewise.invalid' } },
   },
   vite: () => ({ plugins: [preact()] }),

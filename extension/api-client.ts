@@ -1,7 +1,7 @@
 // The background's client for the Worker API. Responses are parsed with the shared schemas, and
 // every failure becomes an ApiError whose kind tells the rep what to fix.
 import { z } from 'zod';
-import { apiError, me, type Me } from '../shared/schema.ts';
+import { apiError, eventPage, me, postEventsResponse, type ClientEvent, type Me } from '../shared/schema.ts';
 
 export type ApiErrorKind = 'unreachable' | 'unauthorized' | 'not-tidewise' | 'rejected' | 'conflict' | 'rate-limited' | 'server';
 
@@ -78,4 +78,12 @@ function retryAfter(header: string | null): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+export function postEvents(config: ApiConfig, events: readonly ClientEvent[]) {
+  return request(config, 'api/events', postEventsResponse, { method: 'POST', body: JSON.stringify({ events }) });
+}
+
+export function getEventPage(config: ApiConfig, after: string, limit = 500) {
+  return request(config, `api/events?after=${encodeURIComponent(after)}&limit=${limit}`, eventPage);
 }

@@ -68,7 +68,9 @@ export class TidewiseDb extends Dexie {
   notified!: EntityTable<Notified, 'eventId'>;
 
   constructor(name = 'tidewise') {
-    super(name);
+    // Strict durability: a write is on disk before it is reported done (the outbox must never lose a
+    // send). It costs one flush per transaction, not per row, so bulk writes stay fast.
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       events: 'id, seq, type, at, *contacts, messageId',
       contacts: 'email, state, nextFollowUpAt',

@@ -1,0 +1,85 @@
+// Wires the background together: message handlers, the sync alarm, the badge, notifications and
+// the pixel-blocking rules. Kept apart from the entrypoint so tests can start it with a fake browser.
+import type { Browser } from 'wxt/browser';
+import { buildDailyList } from '../../shared/daily-list.ts';
+import type { ClientEvent } from '../../shared/schema.ts';
+import { TidewiseDb } from '../db.ts';
+import { serve } from '../messaging.ts';
+import { noticesFor, type Notice } from './alerts.ts';
+import { refreshAllIfStale, refreshContacts } from './contacts.ts';
+import { apiConfig, createHandlers, timeZoneOf } from './handlers.ts';
+import { applyPixelRules } from './pixel-rules.ts';
+import { loadSettings } from './settings-store.ts';
+import { syncOnce, syncStatus, type SyncResult } from './sync.ts';
+
+const SYNC_ALARM = 'tidewise-sync';
+
+type BrowserApi = typeof import('wxt/browser').browser;
+
+export function startBackground(browser: BrowserApi, options: { db?: TidewiseDb; now?: () => number; fetch?: typeof fetch } = {}) {
+  const db = options.db ?? new TidewiseDb();
+  const now = options.now ?? (() => Date.now());
+  let running: Promise<SyncResult> | undefined;
+
+  async function runSync(): Promise<SyncResult> {
+    const settings = await loadSettings(db);
+    if (!settings.token) {
+      return { ...(await syncStatus(db)), lastError: 'no API token configured', pulled: 0, pushed: 0, fresh: [], contacts: new Set() };
+    }
+    const result = await syncOnce(db, apiConfig(settings, options.fetch), { now });
+    if (result.contacts.size > 0) await refreshContacts(db, result.contacts, settings.policy, now());
+    await show(await noticesFor(db, result.fresh, settings));
+    await updateBadge();
+    return result;
+  }
+
+  /** One sync at a time; callers during a sync share its result. */
+  const sync = () => (running ??= runSync().finally(() => (running = undefined)));
+
+  async function show(notices: Notice[]) {
+    for (const notice of notices) {
+      await browser.notifications
+        ?.create(notice.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon-128.png'), title: notice.title, message: notice.message })
+        .catch((error: unknown) => console.warn('tidewise: notification failed', error));
+    }
+  }
+
+  async function updateBadge() {
+    const settings = await loadSettings(db);
+    await refreshAllIfStale(db, settings.policy, now());
+    const rows = await db.contacts.toArray();
+    const list = buildDailyList(rows.map((row) => [row.email, row.classification] as const), now(), timeZoneOf(settings));
+    const due = list.groups.reduce((sum, group) => sum + group.contacts.length, 0);
+    const action = browser.action ?? (browser as unknown as { browserAction?: BrowserApi['action'] }).browserAction;
+    await action?.setBadgeText({ text: due > 0 ? String(due) : '' });
+    await action?.setBadgeBackgroundColor({ color: '#0d6e78' });
+  }
+
+  async function applyRules() {
+    const settings = await loadSettings(db);
+    if (browser.declarativeNetRequest) await applyPixelRules(browser.declarativeNetRequest as never, settings.account?.pixelPrefix ?? null);
+  }
+
+  async function afterChange(change: { recorded?: ClientEvent[]; account?: boolean }) {
+    if (change.account) await applyRules();
+    if (change.recorded) await show(await noticesFor(db, change.recorded.filter((event) => event.type === 'reply'), await loadSettings(db)));
+    await updateBadge();
+  }
+
+  const handlers = createHandlers({ db, now, sync, afterChange, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  browser.runtime.onMessage.addListener(serve(handlers, browser.runtime.id, new URL(browser.runtime.getURL('/')).origin) as never);
+
+  browser.alarms?.create(SYNC_ALARM, { periodInMinutes: 1 });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync().catch((error: unknown) => console.warn('tidewise: sync failed', error));
+  });
+  globalThis.addEventListener?.('online', () => void sync().catch(() => undefined));
+  // Start-up (browser start, install, or the worker waking for any event): rules and a sync.
+  void applyRules()
+    .then(() => sync())
+    .catch((error: unknown) => console.warn('tidewise: start-up sync failed', error));
+
+  return { db, handlers, sync };
+}
+
+export type { Browser };
