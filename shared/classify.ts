@@ -99,7 +99,7 @@ export function classify(
         replay.unarchive(event.at);
         break;
       default:
-        break; // notes, tier, stars, size, source, tags and self-views do not move the state
+        break; // notes, profile, tier, stars, size, source, tags and self-views do not move the state
     }
   }
   replay.expire(now);
