@@ -49,9 +49,13 @@ export async function request<T>(config: ApiConfig, path: string, schema: z.ZodT
     if (!parsed.success) throw new ApiError('not-tidewise', `${url.origin} answered, but not like a Tidewise Worker: check the URL`, response.status);
     return parsed.data;
   }
-  const message = apiError.safeParse(body).data?.error ?? `HTTP ${response.status}`;
+  const tidewiseError = apiError.safeParse(body).data?.error;
+  const message = tidewiseError ?? `HTTP ${response.status}`;
   if (response.status === 401) throw new ApiError('unauthorized', `the Worker refused the token: ${message}`, 401);
-  if (response.status === 404 && body === undefined) throw new ApiError('not-tidewise', `${url.origin} has no Tidewise API: check the URL`, 404);
+  // Our Worker always answers JSON errors; anything else is some other server.
+  if (tidewiseError === undefined && response.status < 500 && response.status !== 429) {
+    throw new ApiError('not-tidewise', `${url.origin} answered HTTP ${response.status}, but not like a Tidewise Worker: check the URL`, response.status);
+  }
   if (response.status === 409) throw new ApiError('conflict', message, 409, undefined, body);
   if (response.status === 429 || response.status === 503) {
     throw new ApiError('rate-limited', message, response.status, retryAfter(response.headers.get('Retry-After')));

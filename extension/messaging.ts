@@ -147,6 +147,12 @@ export const MAIL_ORIGINS = [
   'https://outlook.cloud.microsoft',
 ];
 
+/** scheme://host of a URL; URL#origin is "null" for chrome-extension: outside a browser. */
+export function originOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}`;
+}
+
 /**
  * The background's listener: ignores messages from other extensions and from pages that are not
  * ours or a supported webmail, parses every request, and answers in the envelope.
@@ -154,7 +160,7 @@ export const MAIL_ORIGINS = [
 export function serve(handlers: Handlers, extensionId: string, extensionOrigin: string) {
   return (message: unknown, sender: { id?: string; url?: string; origin?: string }): Promise<Envelope<unknown>> | undefined => {
     if (sender.id !== extensionId) return undefined;
-    const origin = sender.origin ?? (sender.url ? new URL(sender.url).origin : '');
+    const origin = sender.origin ?? (sender.url ? originOf(sender.url) : '');
     if (origin !== extensionOrigin && !MAIL_ORIGINS.includes(origin)) return undefined;
     const parsed = request.safeParse(message);
     if (!parsed.success) {

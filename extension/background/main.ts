@@ -4,7 +4,7 @@ import type { Browser } from 'wxt/browser';
 import { buildDailyList } from '../../shared/daily-list.ts';
 import type { ClientEvent } from '../../shared/schema.ts';
 import { TidewiseDb } from '../db.ts';
-import { serve } from '../messaging.ts';
+import { originOf, serve } from '../messaging.ts';
 import { noticesFor, type Notice } from './alerts.ts';
 import { refreshAllIfStale, refreshContacts } from './contacts.ts';
 import { apiConfig, createHandlers, timeZoneOf } from './handlers.ts';
@@ -67,7 +67,7 @@ export function startBackground(browser: BrowserApi, options: { db?: TidewiseDb;
   }
 
   const handlers = createHandlers({ db, now, sync, afterChange, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  browser.runtime.onMessage.addListener(serve(handlers, browser.runtime.id, new URL(browser.runtime.getURL('/')).origin) as never);
+  browser.runtime.onMessage.addListener(serve(handlers, browser.runtime.id, originOf(browser.runtime.getURL('/'))) as never);
 
   browser.alarms?.create(SYNC_ALARM, { periodInMinutes: 1 });
   browser.alarms?.onAlarm.addListener((alarm) => {
