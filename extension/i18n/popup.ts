@@ -24,7 +24,7 @@ export const popupText = dictionary(
     'row.intent': 'Intent',
     'row.template': 'Template',
     'row.openThread': 'Open thread',
-    'row.openThreadWith': 'Open the mail with {name}',
+    'row.openThreadWith': 'Open thread with {name}',
 
     'empty.title': 'Nothing is due today',
     'empty.body':
@@ -85,7 +85,7 @@ export const popupText = dictionary(
     'row.intent': '意向',
     'row.template': '建议模板',
     'row.openThread': '打开邮件',
-    'row.openThreadWith': '打开与 {name} 的往来邮件',
+    'row.openThreadWith': '打开邮件(与 {name} 的往来)',
 
     'empty.title': '今天没有需要跟进的客户',
     'empty.body': '所有客户都在按计划跟进。正好可以开发新客户或回复今天的邮件;跟进到期当天,客户会出现在这里。',
@@ -126,3 +126,8 @@ export const popupText = dictionary(
 );
 
 export type PopupKey = keyof typeof popupText.en;
+
+/** The HTML lang of a screen in this language, so fonts and screen readers pick the right one. */
+export function langAttribute(language: 'en' | 'zh'): string {
+  return language === 'zh' ? 'zh-CN' : 'en';
+}

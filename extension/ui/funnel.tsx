@@ -2,6 +2,7 @@
 // written beside each one (the bar is decoration; the number is the information). Archived
 // contacts are shown apart: they are out of the follow-up work, and a year of zombies would
 // otherwise dwarf the live bars.
+import { useId } from 'preact/hooks';
 import { LIVE_STATES, type ContactState } from '../../shared/contact-state.ts';
 import { popupText } from '../i18n/popup.ts';
 import { translator } from '../i18n/translate.ts';
@@ -15,11 +16,12 @@ export interface FunnelProps {
 
 export function Funnel({ counts, language }: FunnelProps) {
   const t = translator(popupText, language);
+  const headingId = useId();
   const widest = Math.max(...LIVE_STATES.map((state) => counts[state]));
   const total = LIVE_STATES.reduce((sum, state) => sum + counts[state], counts.archived);
   return (
-    <section class="tw-funnel" data-testid="funnel" aria-labelledby="tw-funnel-heading">
-      <h2 class="tw-heading" id="tw-funnel-heading">
+    <section class="tw-funnel" data-testid="funnel" aria-labelledby={headingId}>
+      <h2 class="tw-heading" id={headingId}>
         {t('funnel.heading')}
       </h2>
       <ul class="tw-funnel-bars">
