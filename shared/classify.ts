@@ -1,7 +1,7 @@
 // Where one correspondent stands: a pure function of its events, the policy and now. The state
 // machine lives in contact-replay.ts; this file prepares the events, feeds them in and reads off the
 // flags, the next follow-up and the template to propose.
-import { isSharedMessage } from './contact-events.ts';
+import { readHistory } from './contact-history.ts';
 import { ContactReplay, INACTIVE, LEVEL_STATE, UNSTARTED, ZOMBIE } from './contact-replay.ts';
 import type { ContactState } from './contact-state.ts';
 import { nextFollowUp } from './next-follow-up.ts';
@@ -34,8 +34,9 @@ export interface Classification {
 /**
  * Classifies one correspondent. `events` are that contact's events (see contact-events.ts) in any
  * order, duplicates allowed. Events dated after `now` have not happened yet and are only counted
- * in the reasons. `verdicts` lets a caller that resolved a whole account's opens at once pass them
- * in; by default they are resolved from `events`.
+ * in the reasons. `verdicts` (final verdicts by open id, as resolveOpenVerdicts gives them) lets a
+ * caller that has them already pass them in; by default they are resolved from `events`. A final
+ * verdict can only take "human" away from a stored one, never grant it.
  */
 export function classify(
   events: readonly AccountEvent[],
@@ -43,33 +44,26 @@ export function classify(
   now: number,
   verdicts?: ReadonlyMap<string, Verdict>,
 ): Classification {
-  const { past, futureCount, firstFuture } = pastInOrder(events, now);
-  const finalVerdicts = verdicts ?? humanVerdicts(past);
-  const sharedByMessage = new Map<string, boolean>();
-  for (const event of past) if (event.type === 'sent') sharedByMessage.set(event.messageId, isSharedMessage(event));
+  const history = readHistory(events, now);
+  const { past, sharedByMessage } = history;
+  // Resolution only ever turns a stored human verdict into another kind, and other opens never
+  // make a human one a repeat (open-verdict.ts), so only what decides human opens is judged.
+  const finalVerdicts = verdicts ?? (history.storedHumanOpens.length > 0 ? resolveOpenVerdicts(history.forVerdicts) : NO_VERDICTS);
 
   // Untrackable is judged on the whole log: one seen open proves that the contact's mail client
   // shows opens, so from then on every missing open means something.
   let sawOwnOpen = false;
   let sawSharedOpen = false;
-  let sawReplyOrOrder = false;
-  for (const event of past) {
-    if (event.type === 'reply' || event.type === 'order') sawReplyOrOrder = true;
-    else if (event.type === 'open') {
-      const shared = humanOpenShared(event, finalVerdicts, sharedByMessage);
-      if (shared === true) sawSharedOpen = true;
-      else if (shared === false) sawOwnOpen = true;
-    }
+  for (const open of history.storedHumanOpens) {
+    const shared = humanOpenShared(open, finalVerdicts, sharedByMessage);
+    if (shared === true) sawSharedOpen = true;
+    else if (shared === false) sawOwnOpen = true;
   }
-  const untrackable = sawReplyOrOrder && !sawOwnOpen && !sawSharedOpen;
+  const untrackable = history.sawReplyOrOrder && !sawOwnOpen && !sawSharedOpen;
 
   const replay = new ContactReplay(policy, untrackable);
   let intent: Intent = 'interested';
-  let contact: string | null = null;
   for (const event of past) {
-    if ('contact' in event && event.contact !== (contact ??= event.contact)) {
-      throw new Error(`classify takes one contact's events, got ${contact} and ${event.contact}`);
-    }
     replay.expire(event.at);
     replay.seen(event.at);
     switch (event.type) {
@@ -106,7 +100,7 @@ export function classify(
 
   const { level, firstAt, firstSentAt, lastSentAt, lastSignalAt, archivedByRepAt } = replay;
   let reasons = replay.reasons;
-  if (futureCount > 0) reasons.push({ code: 'future-events', at: firstFuture, count: futureCount });
+  if (history.futureCount > 0) reasons.push({ code: 'future-events', at: history.firstFuture, count: history.futureCount });
   if (firstAt === null) reasons = [{ code: 'no-events' }];
 
   const archivedBy = archivedByRepAt !== null ? 'rep' : level === ZOMBIE ? 'silence' : null;
@@ -159,66 +153,14 @@ export function classify(
 
 const NO_VERDICTS: ReadonlyMap<string, Verdict> = new Map();
 
-/**
- * The final verdicts that matter here: those of opens stored as human. Resolution only ever turns
- * a stored human verdict into another kind, and other opens never make a human one a repeat, so
- * only the mails, the self-view beacons and the human opens are judged: on real logs, full of
- * proxy and prefetch hits, that is a fraction of the work. Other opens keep their stored verdict.
- */
-function humanVerdicts(past: readonly AccountEvent[]): ReadonlyMap<string, Verdict> {
-  const relevant: AccountEvent[] = [];
-  let opens = 0;
-  for (const event of past) {
-    if (event.type === 'open') {
-      if (event.verdict.kind !== 'human') continue;
-      opens++;
-    } else if (event.type !== 'sent' && event.type !== 'self-view') continue;
-    relevant.push(event);
-  }
-  return opens === 0 ? NO_VERDICTS : resolveOpenVerdicts(relevant);
-}
-
 /** Whether an open is human and shared; null when it is not human or its message is unknown. */
 function humanOpenShared(
   open: EventOf<'open'>,
   verdicts: ReadonlyMap<string, Verdict>,
   sharedByMessage: ReadonlyMap<string, boolean>,
 ): boolean | null {
-  if ((verdicts.get(open.id) ?? open.verdict).kind !== 'human') return null;
+  if (open.verdict.kind !== 'human') return null;
+  const final = verdicts.get(open.id);
+  if (final !== undefined && final.kind !== 'human') return null;
   return sharedByMessage.get(open.messageId) ?? null;
-}
-
-/**
- * The events up to `now`, sorted by (at, id) with copies of one event (same id and time) counted
- * once, plus how many later ones were left out. Sorting is skipped when the input is in order.
- */
-function pastInOrder(events: readonly AccountEvent[], now: number) {
-  const past: AccountEvent[] = [];
-  let futureIds: Set<string> | null = null;
-  let firstFuture = Infinity;
-  let sorted = true;
-  for (const event of events) {
-    if (event.at > now) {
-      (futureIds ??= new Set()).add(event.id);
-      if (event.at < firstFuture) firstFuture = event.at;
-      continue;
-    }
-    const previous = past[past.length - 1];
-    if (previous !== undefined && byTimeThenId(previous, event) > 0) sorted = false;
-    past.push(event);
-  }
-  if (!sorted) past.sort(byTimeThenId);
-  let kept = 0;
-  for (let i = 0; i < past.length; i++) {
-    const event = past[i]!;
-    const previous = kept > 0 ? past[kept - 1] : undefined;
-    if (previous !== undefined && previous.at === event.at && previous.id === event.id) continue;
-    past[kept++] = event;
-  }
-  past.length = kept;
-  return { past, futureCount: futureIds?.size ?? 0, firstFuture };
-}
-
-function byTimeThenId(a: AccountEvent, b: AccountEvent): number {
-  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
