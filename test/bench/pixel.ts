@@ -1,56 +1,31 @@
 // npm run bench:pixel: the pixel under load, served by workerd through the Miniflare API (wrangler
-// dev's proxy distorts load), with a migrated in-memory D1. Compares the bare GIF (a malformed id:
+// dev's proxy distorts load), with a migrated D1. Compares the bare GIF (a malformed id:
 // nothing to verify or record) with the recorded pixel (a valid token: verified and written after
 // the answer) at c=1 and c=50, then checks that the database holds exactly one row per answered hit.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { Miniflare } from 'miniflare';
 import { fromBase64Url, importAccountKey, mintPixelToken, pixelPath } from '../../shared/pixel-token.ts';
-import { freePort, ROOT, run, waitFor, wranglerEnv } from '../tools/local-worker.ts';
+import { waitFor } from '../tools/local-worker.ts';
+import { startTestWorker } from '../tools/miniflare-worker.ts';
 
-const ADMIN = 'bench-admin-secret-000000';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6000);
 const GOOGLE_PROXY = 'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
 
 async function main() {
-  const outdir = mkdtempSync(path.join(os.tmpdir(), 'tidewise-bench-'));
-  await run(path.join(ROOT, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', outdir], { env: wranglerEnv() });
   console.log(`Pixel benchmark: workerd via Miniflare, ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${REQUESTS} requests per run, load generator on the same machine`);
   let failed = false;
   const modes = (process.env.BENCH_MODES ?? 'queue,direct').split(',') as Array<'queue' | 'direct'>;
-  for (const mode of modes) failed = !(await bench(outdir, mode)) || failed;
+  for (const mode of modes) failed = !(await bench(mode)) || failed;
   if (failed) process.exitCode = 1;
 }
 
 /** One full run: `queue` = the production path (OPENS queue, batched consumer); `direct` = one D1 write per hit. */
-async function bench(outdir: string, mode: 'queue' | 'direct'): Promise<boolean> {
-  const port = await freePort();
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: path.join(outdir, 'index.js'),
-    modulesRoot: outdir,
-    compatibilityDate: '2026-04-20',
-    host: '127.0.0.1',
-    port,
-    d1Databases: { DB: 'bench-db' },
-    ...(mode === 'queue'
-      ? {
-          queueProducers: { OPENS: { queueName: 'tidewise-opens' } },
-          queueConsumers: { 'tidewise-opens': { maxBatchSize: 100, maxBatchTimeout: 1 } },
-        }
-      : {}),
-    bindings: { ADMIN_SECRET: ADMIN, PIXEL_MASTER_KEY: 'bench-pixel-master-key-0000', RETENTION_DAYS: '90', API_ORIGINS: '', PIXEL_ORIGIN: '' },
-  });
-  const url = (await mf.ready).toString().replace(/\/$/, '');
+async function bench(mode: 'queue' | 'direct'): Promise<boolean> {
+  // D1 in memory: this VM's disk flushes say nothing about Cloudflare's storage.
+  const worker = await startTestWorker({ queue: mode === 'queue', persistTo: false });
+  const url = worker.url;
   try {
-    const db = await mf.getD1Database('DB');
-    for (const file of readdirSync(path.join(ROOT, 'worker/migrations')).sort()) {
-      const sql = readFileSync(path.join(ROOT, 'worker/migrations', file), 'utf8');
-      for (const statement of sql.split(/;\s*$/m).map((s) => s.replace(/--.*$/gm, '').trim()).filter(Boolean)) await db.prepare(statement).run();
-    }
-    const account = await post(`${url}/api/accounts`, { name: 'Bench' }, ADMIN);
+    const account = await worker.createAccount('Bench');
     const me = (await (await fetch(`${url}/api/me`, { headers: { Authorization: `Bearer ${account.token}` } })).json()) as { pixelKey: string };
     const key = await importAccountKey(fromBase64Url(me.pixelKey)!);
     const { token } = await mintPixelToken(key, account.pixelPrefix);
@@ -76,21 +51,15 @@ async function bench(outdir: string, mode: 'queue' | 'direct'): Promise<boolean>
     let rows = 0;
     await waitFor(async () => {
       const before = rows;
-      rows = (await db.prepare("SELECT count(*) AS n FROM events WHERE type = 'open'").first<{ n: number }>())?.n ?? 0;
+      rows = await worker.count("SELECT count(*) AS n FROM events WHERE type = 'open'");
       return rows === recordedOk || (rows === before && rows > 0 && before > 0);
     }, 120_000).catch(() => undefined);
     const lost = recordedOk - rows;
     console.log(`rows written: ${rows} for ${recordedOk} answered valid hits → ${lost === 0 ? 'zero lost' : `${lost} LOST`}`);
     return lost === 0;
   } finally {
-    await mf.dispose();
+    await worker.stop();
   }
-}
-
-async function post(url: string, body: unknown, bearer: string) {
-  const response = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { token: string; pixelPrefix: string };
 }
 
 async function load(url: string, connections: number, amount: number) {
