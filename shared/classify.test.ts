@@ -381,6 +381,15 @@ describe('messy logs', () => {
     expect(classify([...past, f.reply(now + HOUR)], DEFAULT_POLICY, now + HOUR).state).toBe('replied');
   });
 
+  test('a contact whose only event lies in the future has nothing yet, and says why', () => {
+    const f = eventFactory();
+    const result = classify([f.reply(day(1))], DEFAULT_POLICY, day(0));
+    expect(result).toMatchObject({ state: 'inactive', since: null, nextFollowUpAt: null });
+    expect(describeReasons(result.reasons)).toBe(
+      'nothing recorded for this address yet; 1 event is dated after now (from 13 Mar 2026): not counted yet',
+    );
+  });
+
   test('events of two contacts are refused loudly rather than mixed', () => {
     const f = eventFactory();
     expect(() => classify([f.reply(day(0), 'a@example.com'), f.reply(day(1), 'b@example.com')], DEFAULT_POLICY, day(2))).toThrow(

@@ -99,9 +99,8 @@ export function classify(
   replay.expire(now);
 
   const { level, firstAt, firstSentAt, lastSentAt, lastSignalAt, archivedByRepAt } = replay;
-  let reasons = replay.reasons;
+  const reasons: ReasonStep[] = firstAt === null ? [{ code: 'no-events' }] : replay.reasons;
   if (history.futureCount > 0) reasons.push({ code: 'future-events', at: history.firstFuture, count: history.futureCount });
-  if (firstAt === null) reasons = [{ code: 'no-events' }];
 
   const archivedBy = archivedByRepAt !== null ? 'rep' : level === ZOMBIE ? 'silence' : null;
   const live = archivedBy === null && level >= INACTIVE ? LEVEL_STATE[level]! : null;
