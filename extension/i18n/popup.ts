@@ -35,7 +35,7 @@ export const popupText = dictionary(
     'empty.openSettings': 'Open settings',
 
     'funnel.heading': 'Contacts by state',
-    'funnel.archivedNote': 'put away, or silent for a year',
+    'funnel.archivedNote': '(put away, or silent for a year)',
     'funnel.total': '{n} contacts in all',
 
     'sync.allSynced': 'Everything is synced',
@@ -50,6 +50,7 @@ export const popupText = dictionary(
     'sync.now': 'Sync now',
     'sync.syncing': 'Syncing\u2026',
     'sync.failed': 'Last sync failed:',
+    'sync.failedBecause': 'Last sync failed: {reason}',
     'error.unreachable': 'cannot reach the server. Check the backend address in the settings and your connection.',
     'error.unauthorized': 'the account token was refused. Enter a valid token in the settings.',
     'error.not-tidewise': 'the backend address does not point to a Tidewise server.',
@@ -94,7 +95,7 @@ export const popupText = dictionary(
     'empty.openSettings': '打开设置',
 
     'funnel.heading': '各状态客户数',
-    'funnel.archivedNote': '手动归档或沉默满一年',
+    'funnel.archivedNote': '(手动归档或沉默满一年)',
     'funnel.total': '共 {n} 个客户',
 
     'sync.allSynced': '所有记录均已同步',
@@ -109,6 +110,7 @@ export const popupText = dictionary(
     'sync.now': '立即同步',
     'sync.syncing': '正在同步…',
     'sync.failed': '上次同步失败:',
+    'sync.failedBecause': '上次同步失败:{reason}',
     'error.unreachable': '无法连接服务器。请检查设置中的后端地址和网络连接。',
     'error.unauthorized': '账户令牌被拒绝。请在设置中填写有效的令牌。',
     'error.not-tidewise': '后端地址指向的不是 Tidewise 服务器。',

@@ -39,7 +39,7 @@ export function Funnel({ counts, language }: FunnelProps) {
       </ul>
       <p class="tw-funnel-archived" data-testid="funnel-archived">
         <span>
-          {stateLabel('archived', language)} <span class="tw-muted">({t('funnel.archivedNote')})</span>
+          {stateLabel('archived', language)} <span class="tw-muted">{t('funnel.archivedNote')}</span>
         </span>
         <span class="tw-funnel-count" data-testid="funnel-count-archived">
           {counts.archived}

@@ -45,8 +45,13 @@ export function SyncStatus({ status, language, now, syncing = false, onSyncNow }
       </p>
       {lastError !== null && (
         <p class="tw-error" data-testid="sync-error" role="alert">
-          {t('sync.failed')}{' '}
-          {lastErrorKind ? t(`error.${lastErrorKind}`) : <span lang="en">{lastError}</span>}
+          {lastErrorKind ? (
+            t('sync.failedBecause', { reason: t(`error.${lastErrorKind}`) })
+          ) : (
+            <>
+              {t('sync.failed')} <span lang="en">{lastError}</span>
+            </>
+          )}
         </p>
       )}
     </section>
