@@ -6,7 +6,7 @@ const workerUrl = process.env.WXT_WORKER_URL ?? 'http://127.0.0.1:8787';
 
 export default defineConfig({
   srcDir: 'extension',
-  outDir: '.output',
+  outDir: process.env.TIDEWISE_OUT_DIR ?? '.output',
   publicDir: 'extension/public',
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -19,6 +19,19 @@ export default defineConfig({
       },
       path.join(root, 'worker/vitest.config.ts'),
       path.join(root, 'extension/vitest.config.ts'),
+      {
+        // Real Chromium with the built extension against a real Worker: slower, one file at a time.
+        test: {
+          name: 'e2e',
+          root: path.join(root, 'test/e2e'),
+          environment: 'node',
+          include: ['**/*.test.ts'],
+          globalSetup: [path.join(root, 'test/e2e/global-setup.ts')],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
     reporters: ['default', path.join(root, 'test/summary-reporter.ts')],
   },

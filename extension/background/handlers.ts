@@ -19,8 +19,8 @@ import { syncStatus } from './sync.ts';
 export interface BackgroundDeps {
   db: TidewiseDb;
   now: () => number;
-  /** Runs a sync soon (debounced by the caller); returns when it is done. */
-  sync: () => Promise<import('./sync.ts').SyncResult>;
+  /** Runs a sync (one at a time); `force` ignores the outbox backoff. */
+  sync: (force?: boolean) => Promise<import('./sync.ts').SyncResult>;
   /** Called after local changes: badge, notifications for recorded replies, pixel rules. */
   afterChange: (change: { recorded?: ClientEvent[]; account?: boolean }) => Promise<void>;
   fetch?: typeof fetch;
@@ -98,7 +98,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'sync-now'() {
-      const result = await deps.sync();
+      const result = await deps.sync(true);
       return { unsynced: result.unsynced, conflicts: result.conflicts, lastSyncAt: result.lastSyncAt, lastError: result.lastError, pulled: result.pulled, pushed: result.pushed };
     },
 

@@ -21,20 +21,20 @@ export function startBackground(browser: BrowserApi, options: { db?: TidewiseDb;
   const now = options.now ?? (() => Date.now());
   let running: Promise<SyncResult> | undefined;
 
-  async function runSync(): Promise<SyncResult> {
+  async function runSync(force: boolean): Promise<SyncResult> {
     const settings = await loadSettings(db);
     if (!settings.token) {
       return { ...(await syncStatus(db)), lastError: 'no API token configured', pulled: 0, pushed: 0, fresh: [], contacts: new Set() };
     }
-    const result = await syncOnce(db, apiConfig(settings, options.fetch), { now });
+    const result = await syncOnce(db, apiConfig(settings, options.fetch), { now, force });
     if (result.contacts.size > 0) await refreshContacts(db, result.contacts, settings.policy, now());
     await show(await noticesFor(db, result.fresh, settings));
     await updateBadge();
     return result;
   }
 
-  /** One sync at a time; callers during a sync share its result. */
-  const sync = () => (running ??= runSync().finally(() => (running = undefined)));
+  /** One sync at a time; callers during a sync share its result. Forced syncs ignore backoff. */
+  const sync = (force = false) => (running ??= runSync(force).finally(() => (running = undefined)));
 
   async function show(notices: Notice[]) {
     for (const notice of notices) {

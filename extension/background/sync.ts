@@ -24,6 +24,8 @@ export interface SyncResult extends SyncStatus {
 export interface SyncOptions {
   now: () => number;
   random?: () => number;
+  /** Send everything pending now, ignoring backoff (the rep pressed "sync now"). */
+  force?: boolean;
 }
 
 /** Delay before the next attempt: doubling from 2 s up to 10 min, ±50 % jitter, at least Retry-After. */
@@ -38,7 +40,7 @@ export async function pushOutbox(db: TidewiseDb, api: ApiConfig, options: SyncOp
   for (;;) {
     const due = await db.outbox
       .where('nextAttemptAt')
-      .belowOrEqual(options.now())
+      .belowOrEqual(options.force ? Number.POSITIVE_INFINITY : options.now())
       .filter((item) => item.status === 'pending')
       .limit(BATCH)
       .toArray();

@@ -2,12 +2,12 @@
 // verdicts, classify and the daily list, as the extension does when it opens the work list.
 // Goal: <= 100 ms on a 2-core machine. The log is generated from a fixed seed, so runs compare.
 import { performance } from 'node:perf_hooks';
-import { classify, type Classification } from '../shared/classify.ts';
-import { groupEventsByContact } from '../shared/contact-events.ts';
-import { buildDailyList, dailyList } from '../shared/daily-list.ts';
-import { eventFactory } from '../shared/event-fixtures.ts';
-import { DAY, DEFAULT_POLICY } from '../shared/policy.ts';
-import type { AccountEvent, Intent, SentEvent, VerdictKind } from '../shared/schema.ts';
+import { classify, type Classification } from '../../shared/classify.ts';
+import { groupEventsByContact } from '../../shared/contact-events.ts';
+import { buildDailyList, dailyList } from '../../shared/daily-list.ts';
+import { eventFactory } from '../../shared/event-fixtures.ts';
+import { DAY, DEFAULT_POLICY } from '../../shared/policy.ts';
+import type { AccountEvent, Intent, SentEvent, VerdictKind } from '../../shared/schema.ts';
 
 const CONTACTS = 10_000;
 const EVENTS_PER_CONTACT = 20;
