@@ -4,7 +4,7 @@ import { dailyList } from '../../shared/daily-list.ts';
 import { eventFactory } from '../../shared/event-fixtures.ts';
 import { DAY, DEFAULT_POLICY } from '../../shared/policy.ts';
 import type { AccountEvent } from '../../shared/schema.ts';
-import type { DailyListView } from '../messaging.ts';
+import type { DailyListData } from './daily-list.tsx';
 
 export const NOW = Date.UTC(2026, 2, 12, 9);
 const day = (n: number) => NOW + n * DAY;
@@ -37,7 +37,7 @@ export function accountEvents(): AccountEvent[] {
   ];
 }
 
-export function dailyListView(events: readonly AccountEvent[] = accountEvents(), sync: Partial<DailyListView> = {}): DailyListView {
+export function dailyListView(events: readonly AccountEvent[] = accountEvents(), sync: Partial<DailyListData> = {}): DailyListData {
   return {
     list: dailyList(events, DEFAULT_POLICY, NOW),
     profiles: {

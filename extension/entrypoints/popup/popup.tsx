@@ -28,7 +28,8 @@ export function Popup({ fallbackLanguage, clock = Date.now }: PopupProps) {
     try {
       setView(await ask({ type: 'daily-list' }));
       setLoadedAt(clock());
-      setError(null);
+      // A failed "sync now" stays on screen after the reload that follows it.
+      setError((shown) => (shown?.during === 'load' ? null : shown));
     } catch (failure) {
       setError({ during: 'load', message: messageOf(failure) });
     }
@@ -57,6 +58,7 @@ export function Popup({ fallbackLanguage, clock = Date.now }: PopupProps) {
 
   const syncNow = useCallback(async () => {
     setSyncing(true);
+    setError(null);
     try {
       await ask({ type: 'sync-now' });
       await loadList();
@@ -88,7 +90,7 @@ export function Popup({ fallbackLanguage, clock = Date.now }: PopupProps) {
       {error && (
         <p class="tw-error" data-testid="popup-error" role="alert">
           {t(error.during === 'load' ? 'popup.loadFailed' : 'popup.syncFailed')} <span lang="en">{error.message}</span>{' '}
-          <button type="button" class="tw-button" onClick={() => void loadList()}>
+          <button type="button" class="tw-button" data-testid="popup-retry" onClick={() => void (error.during === 'load' ? loadList() : syncNow())}>
             {t('popup.retry')}
           </button>
         </p>
