@@ -1,12 +1,12 @@
 import { render, type ComponentChild } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { eventFactory } from '../../shared/event-fixtures.ts';
 import { DAY, DEFAULT_POLICY } from '../../shared/policy.ts';
 import { defaultTemplate, type EmailTemplate } from '../../shared/templates.ts';
 import { popupText } from '../i18n/popup.ts';
 import type { Language } from '../settings.ts';
 import { DailyList, type DailyListData } from './daily-list.tsx';
 import { accountEvents, dailyListView, FIXTURE_WORDS, NOW } from './daily-list-fixture.ts';
-import { eventFactory } from '../../shared/event-fixtures.ts';
 
 const mounted: HTMLElement[] = [];
 afterEach(() => {
