@@ -17,6 +17,8 @@ test.each<[string, Cells, unknown]>([
   ['source 开发信', { email: 'a@b.de', source: '开发信' }, { email: 'a@b.de', source: 'email-outreach' }],
   ['source 询盘', { email: 'a@b.de', source: '询盘' }, { email: 'a@b.de', source: 'inbound-enquiry' }],
   ['source anything else', { email: 'a@b.de', source: 'referral from Tom' }, { email: 'a@b.de', source: 'other' }],
+  ['export is not an expo', { email: 'a@b.de', source: 'Export agent' }, { email: 'a@b.de', source: 'other' }],
+  ['website enquiry by email', { email: 'a@b.de', source: 'website enquiry by email' }, { email: 'a@b.de', source: 'inbound-enquiry' }],
   ['tags split on ; , 、', { email: 'a@b.de', tags: 'LED; lighting,老客户、LED' }, { email: 'a@b.de', tags: ['LED', 'lighting', '老客户'] }],
   ['note kept', { email: 'a@b.de', note: 'met at booth 5' }, { email: 'a@b.de', note: 'met at booth 5' }],
 ])('%s', (_, cells, row) => {

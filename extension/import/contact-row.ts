@@ -25,11 +25,11 @@ type Source = NonNullable<ImportRow['source']>;
 
 // Matched against the lower-cased value; the first rule that matches wins.
 const SOURCES: Array<[RegExp, Source]> = [
-  [/trade.?show|exhibition|expo|\bfair\b|展会|展览|广交会|canton/, 'trade-show'],
+  [/trade.?show|exhibition|\bexpo\b|\bfair\b|展会|展览|广交会|canton/, 'trade-show'],
   [/b2b|alibaba|made.?in.?china|global.?sources|ec21|tradekey|阿里|中国制造网|环球资源|平台/, 'b2b-platform'],
-  [/social|linkedin|facebook|instagram|twitter|\bx\b|whatsapp|tiktok|youtube|社交|社媒|领英|脸书/, 'social-media'],
+  [/social|linkedin|facebook|instagram|twitter|whatsapp|tiktok|youtube|社交|社媒|领英|脸书/, 'social-media'],
+  [/inbound|enquiry|inquiry|website|google|\bseo\b|询盘|官网|网站/, 'inbound-enquiry'],
   [/outreach|cold.?mail|e-?mail|mailing|开发信|邮件/, 'email-outreach'],
-  [/inbound|enquiry|inquiry|website|google|seo|询盘|官网|网站/, 'inbound-enquiry'],
 ];
 
 const LIMITS = { firstName: 80, lastName: 80, company: 160, note: 4000 } as const;
