@@ -125,7 +125,8 @@ export const optionsText = dictionary(
     'data.import': 'Import contacts from CSV',
     'data.importHint':
       'Save your sheet from Excel as CSV (UTF-8, or the Chinese default). Columns: Email (required), Name or First name and Last name, Company, Country, Tier (A/B/C), Stars (0\u20133), Source, Tags, Note. Chinese column names work too.',
-    'data.chooseFile': 'CSV file',
+    'data.chooseFile': 'Choose a CSV file\u2026',
+    'data.noFile': 'No file chosen',
     'data.reading': 'Reading {name}\u2026 {percent}%',
     'data.saving': 'Importing\u2026 {percent}%',
     'data.readFailed': 'The file could not be read.',
@@ -295,7 +296,8 @@ export const optionsText = dictionary(
     'data.import': '从 CSV 导入客户',
     'data.importHint':
       '在 Excel 中把表格另存为 CSV(UTF-8 或中文默认编码均可)。列:邮箱(必填)、姓名或名和姓、公司、国家、等级(A/B/C)、星级(0\u20133)、来源、标签、备注。英文列名也可以。',
-    'data.chooseFile': 'CSV 文件',
+    'data.chooseFile': '选择 CSV 文件\u2026',
+    'data.noFile': '未选择文件',
     'data.reading': '正在读取 {name}\u2026 {percent}%',
     'data.saving': '正在导入\u2026 {percent}%',
     'data.readFailed': '无法读取这个文件。',

@@ -5,7 +5,7 @@ import type { OptionsT } from '../../i18n/options.ts';
 import type { ConnectionResult } from '../../messaging.ts';
 import { workerUrl as workerUrlSchema, type PublicSettings } from '../../settings.ts';
 import type { SettingsChange } from './settings-change.ts';
-import { detailOf, IDLE, StatusLine, type Status } from './status-line.tsx';
+import { detailOf, IDLE, msg, StatusLine, type Status } from './status-line.tsx';
 
 export interface ConnectionProps {
   settings: PublicSettings;
@@ -24,18 +24,18 @@ export function ConnectionSection({ settings, t, onSave, onTest }: ConnectionPro
   /** The fields, checked; or the message that says what is wrong with them. */
   const fields = (): { workerUrl: string; token?: string } | Status => {
     const parsed = workerUrlSchema.safeParse(url);
-    if (!parsed.success) return { state: 'error', kind: 'bad-url', text: t('connection.bad-url') };
+    if (!parsed.success) return { state: 'error', kind: 'bad-url', text: msg('connection.bad-url') };
     const typed = token.trim();
-    if (typed === '' && !settings.hasToken) return { state: 'error', kind: 'no-token', text: t('connection.no-token') };
+    if (typed === '' && !settings.hasToken) return { state: 'error', kind: 'no-token', text: msg('connection.no-token') };
     return typed === '' ? { workerUrl: parsed.data } : { workerUrl: parsed.data, token: typed };
   };
 
   const test = async (values: { workerUrl: string; token?: string }) => {
-    setStatus({ state: 'busy', text: t('connection.testing') });
+    setStatus({ state: 'busy', text: msg('connection.testing') });
     try {
-      setStatus(describe(await onTest(values), values.workerUrl, t));
+      setStatus(describe(await onTest(values), values.workerUrl));
     } catch (error) {
-      setStatus({ state: 'error', kind: 'failed', text: t('connection.failed'), detail: detailOf(error) });
+      setStatus({ state: 'error', kind: 'failed', text: msg('connection.failed'), detail: detailOf(error) });
     }
   };
 
@@ -52,14 +52,14 @@ export function ConnectionSection({ settings, t, onSave, onTest }: ConnectionPro
       setStatus(values);
       return;
     }
-    setStatus({ state: 'busy', text: t('common.saving') });
+    setStatus({ state: 'busy', text: msg('common.saving') });
     try {
       const saved = await onSave(values);
       setToken('');
       setUrl(saved.workerUrl);
       await test({ workerUrl: saved.workerUrl });
     } catch (error) {
-      setStatus({ state: 'error', kind: 'save-failed', text: t('common.saveFailed'), detail: detailOf(error) });
+      setStatus({ state: 'error', kind: 'save-failed', text: msg('common.saveFailed'), detail: detailOf(error) });
     }
   };
 
@@ -105,13 +105,13 @@ export function ConnectionSection({ settings, t, onSave, onTest }: ConnectionPro
             {settings.account ? t('connection.savedAccount', { name: settings.account.name }) : t('connection.notConnected')}
           </span>
         </div>
-        <StatusLine status={status} testId="connection-status" />
+        <StatusLine status={status} testId="connection-status" t={t} />
       </form>
     </section>
   );
 }
 
-function describe(result: ConnectionResult, url: string, t: OptionsT): Status {
-  if (result.ok) return { state: 'ok', text: t('connection.ok', { name: result.account.name }) };
-  return { state: 'error', kind: result.kind, text: t(`connection.${result.kind}`, { url }), detail: result.message };
+function describe(result: ConnectionResult, url: string): Status {
+  if (result.ok) return { state: 'ok', text: msg('connection.ok', { name: result.account.name }) };
+  return { state: 'error', kind: result.kind, text: msg(`connection.${result.kind}`, { url }), detail: result.message };
 }

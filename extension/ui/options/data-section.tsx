@@ -10,7 +10,7 @@ import { readContactsFile } from '../../import/read-contacts-file.ts';
 import type { ExportData, ImportRow } from '../../messaging.ts';
 import type { PublicSettings } from '../../settings.ts';
 import { ImportPreviewView } from './import-preview.tsx';
-import { detailOf, IDLE, StatusLine, type Status } from './status-line.tsx';
+import { detailOf, IDLE, msg, StatusLine, type Message, type Status } from './status-line.tsx';
 
 export interface DataProps {
   settings: PublicSettings;
@@ -29,7 +29,7 @@ type ImportState =
   | { step: 'preview'; name: string; encoding: CsvEncoding; preview: ImportPreview }
   | { step: 'saving'; name: string; encoding: CsvEncoding; preview: ImportPreview; progress: number }
   | { step: 'done'; contacts: number }
-  | { step: 'failed'; text: string; detail: string };
+  | { step: 'failed'; text: Message; detail: string };
 
 export function DataSection({ settings, t, exportData, download, importContacts, readFile = readContactsFile }: DataProps) {
   const [exportStatus, setExportStatus] = useState<Status>(IDLE);
@@ -39,7 +39,7 @@ export function DataSection({ settings, t, exportData, download, importContacts,
   useEffect(() => () => reading.current?.abort(), []);
 
   const runExport = async (kind: 'json' | 'csv') => {
-    setExportStatus({ state: 'busy', text: t('data.exporting') });
+    setExportStatus({ state: 'busy', text: msg('data.exporting') });
     try {
       const data = await exportData();
       const day = new Date(data.exportedAt).toISOString().slice(0, 10);
@@ -49,9 +49,9 @@ export function DataSection({ settings, t, exportData, download, importContacts,
         const labels = { state: (state: string) => stateLabel(state, t), source: (source: string) => sourceLabel(source, t) };
         download(name, contactsCsv(data, settings.language, labels, settings.timeZone), 'text/csv;charset=utf-8');
       }
-      setExportStatus({ state: 'ok', text: t('data.exported', { name }) });
+      setExportStatus({ state: 'ok', text: msg('data.exported', { name }) });
     } catch (error) {
-      setExportStatus({ state: 'error', kind: 'export-failed', text: t('data.exportFailed'), detail: detailOf(error) });
+      setExportStatus({ state: 'error', kind: 'export-failed', text: msg('data.exportFailed'), detail: detailOf(error) });
     }
   };
 
@@ -71,7 +71,7 @@ export function DataSection({ settings, t, exportData, download, importContacts,
       });
       if (!controller.signal.aborted) setState({ step: 'preview', name: file.name, encoding, preview });
     } catch (error) {
-      if (!controller.signal.aborted) setState({ step: 'failed', text: t('data.readFailed'), detail: detailOf(error) });
+      if (!controller.signal.aborted) setState({ step: 'failed', text: msg('data.readFailed'), detail: detailOf(error) });
     }
   };
 
@@ -88,7 +88,7 @@ export function DataSection({ settings, t, exportData, download, importContacts,
       setState({ step: 'done', contacts: result.contacts });
     } catch (error) {
       const done = Math.round(progress * rows.length);
-      setState({ step: 'failed', text: t('data.importFailed', { done, total: rows.length }), detail: detailOf(error) });
+      setState({ step: 'failed', text: msg('data.importFailed', { done, total: rows.length }), detail: detailOf(error) });
     }
     if (fileInput.current) fileInput.current.value = '';
   };
@@ -116,14 +116,15 @@ export function DataSection({ settings, t, exportData, download, importContacts,
           {t('data.exportCsv')}
         </button>
       </div>
-      <StatusLine status={exportStatus} testId="export-status" />
+      <StatusLine status={exportStatus} testId="export-status" t={t} />
 
       <h3>{t('data.import')}</h3>
       <p class="opt-hint">{t('data.importHint')}</p>
-      <label class="opt-field" for="import-file">
-        <span>{t('data.chooseFile')}</span>
+      {/* The browser's own file button speaks the browser's language; this one speaks the rep's. */}
+      <div class="opt-file">
         <input
           id="import-file"
+          class="opt-file-input"
           data-testid="import-file"
           type="file"
           accept=".csv,.txt,text/csv"
@@ -131,7 +132,13 @@ export function DataSection({ settings, t, exportData, download, importContacts,
           disabled={state.step === 'saving'}
           onChange={(event) => void choose(event.currentTarget.files?.[0])}
         />
-      </label>
+        <label for="import-file" class="opt-button" data-testid="import-file-button">
+          {t('data.chooseFile')}
+        </label>
+        <span class="opt-hint" data-testid="import-file-name">
+          {'name' in state ? state.name : t('data.noFile')}
+        </span>
+      </div>
 
       {(state.step === 'reading' || state.step === 'saving') && (
         <div class="opt-progress">
@@ -158,10 +165,11 @@ export function DataSection({ settings, t, exportData, download, importContacts,
       )}
 
       <StatusLine
+        t={t}
         testId="import-result"
         status={
           state.step === 'done'
-            ? { state: 'ok', text: t('data.imported', { contacts: state.contacts }) }
+            ? { state: 'ok', text: msg('data.imported', { contacts: state.contacts }) }
             : state.step === 'failed'
               ? { state: 'error', kind: 'import-failed', text: state.text, detail: state.detail }
               : IDLE

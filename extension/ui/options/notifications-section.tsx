@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { OptionsT } from '../../i18n/options.ts';
 import type { PublicSettings } from '../../settings.ts';
 import type { SettingsChange } from './settings-change.ts';
-import { detailOf, IDLE, StatusLine, type Status } from './status-line.tsx';
+import { detailOf, IDLE, msg, StatusLine, type Status } from './status-line.tsx';
 
 export interface NotificationsProps {
   settings: PublicSettings;
@@ -17,14 +17,14 @@ export function NotificationsSection({ settings, t, onSave }: NotificationsProps
 
   const change = async (next: boolean) => {
     setEnabled(next);
-    setStatus({ state: 'busy', text: t('common.saving') });
+    setStatus({ state: 'busy', text: msg('common.saving') });
     try {
       const saved = await onSave({ notifications: next });
       setEnabled(saved.notifications);
-      setStatus({ state: 'ok', text: t('common.saved') });
+      setStatus({ state: 'ok', text: msg('common.saved') });
     } catch (error) {
       setEnabled(!next);
-      setStatus({ state: 'error', kind: 'save-failed', text: t('common.saveFailed'), detail: detailOf(error) });
+      setStatus({ state: 'error', kind: 'save-failed', text: msg('common.saveFailed'), detail: detailOf(error) });
     }
   };
 
@@ -42,7 +42,7 @@ export function NotificationsSection({ settings, t, onSave }: NotificationsProps
         />
         <span>{t('notifications.enabled')}</span>
       </label>
-      <StatusLine status={status} testId="notifications-status" />
+      <StatusLine status={status} testId="notifications-status" t={t} />
     </section>
   );
 }

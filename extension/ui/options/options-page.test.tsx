@@ -142,8 +142,16 @@ describe('language', () => {
     expect(document.title).toBe('Tidewise 设置');
     expect(root.querySelector('h2#connection-title')?.textContent).toBe('连接');
     expect(get('connection-test').textContent).toBe('测试连接');
-    expect(get('import-file').closest('label')?.textContent).toBe('CSV 文件');
+    expect(get('import-file-button').textContent).toBe('选择 CSV 文件\u2026');
     expect(leftoverEnglish(root)).toEqual([]);
+  });
+
+  test('a message already on screen changes language too', async () => {
+    const { get } = await show(startSettings(), { testConnection: async () => ({ ok: false, kind: 'unreachable', message: 'x' }) });
+    await click(get('connection-test'));
+    await vi.waitFor(() => expect(get('connection-status').dataset.kind).toBe('unreachable'));
+    await choose(get<HTMLSelectElement>('language-select'), 'zh');
+    await vi.waitFor(() => expect(get('connection-status').textContent).toBe('无法连接到 https://t.example.com 上的 Worker。请检查地址和网络连接。'));
   });
 
   test('the English page has no Chinese but the name of the language', async () => {

@@ -12,7 +12,7 @@ import { LanguageSwitch } from './language-switch.tsx';
 import { NotificationsSection } from './notifications-section.tsx';
 import { PolicySection } from './policy-section.tsx';
 import type { SettingsChange } from './settings-change.ts';
-import { detailOf, IDLE, StatusLine, type Status } from './status-line.tsx';
+import { detailOf, IDLE, msg, StatusLine, type Status } from './status-line.tsx';
 import { TemplateEditor, type TemplateList } from './template-editor.tsx';
 import { TrackingSection } from './tracking-section.tsx';
 
@@ -55,12 +55,12 @@ export function OptionsPage({ settings: initial, templates, actions }: OptionsPa
   };
 
   const changeLanguage = async (next: Language) => {
-    setLanguageStatus({ state: 'busy', text: t('common.saving') });
+    setLanguageStatus({ state: 'busy', text: msg('common.saving') });
     try {
       await saveSettings({ language: next });
       setLanguageStatus(IDLE);
     } catch (error) {
-      setLanguageStatus({ state: 'error', kind: 'save-failed', text: t('common.saveFailed'), detail: detailOf(error) });
+      setLanguageStatus({ state: 'error', kind: 'save-failed', text: msg('common.saveFailed'), detail: detailOf(error) });
     }
   };
 
@@ -73,7 +73,7 @@ export function OptionsPage({ settings: initial, templates, actions }: OptionsPa
         </div>
         <div>
           <LanguageSwitch language={language} t={t} busy={languageStatus.state === 'busy'} onChange={(next) => void changeLanguage(next)} />
-          <StatusLine status={languageStatus} testId="language-status" />
+          <StatusLine status={languageStatus} testId="language-status" t={t} />
         </div>
       </header>
       <main>

@@ -6,7 +6,7 @@ import type { PublicSettings } from '../../settings.ts';
 import { DEFAULT_POLICY } from '../../../shared/policy.ts';
 import { POLICY_GROUPS, policyForm, readPolicyForm, type FieldError, type PolicyForm, type PolicyPath } from './policy-fields.ts';
 import type { SettingsChange } from './settings-change.ts';
-import { detailOf, IDLE, StatusLine, type Status } from './status-line.tsx';
+import { detailOf, IDLE, msg, StatusLine, type Status } from './status-line.tsx';
 
 export interface PolicyProps {
   settings: PublicSettings;
@@ -24,17 +24,17 @@ export function PolicySection({ settings, t, onSave }: PolicyProps) {
     const read = readPolicyForm(form);
     if (!read.ok) {
       setErrors(read.errors);
-      setStatus({ state: 'error', kind: 'invalid', text: t('common.fixFirst') });
+      setStatus({ state: 'error', kind: 'invalid', text: msg('common.fixFirst') });
       return;
     }
     setErrors({});
-    setStatus({ state: 'busy', text: t('common.saving') });
+    setStatus({ state: 'busy', text: msg('common.saving') });
     try {
       const saved = await onSave({ policy: read.policy });
       setForm(policyForm(saved.policy));
-      setStatus({ state: 'ok', text: t('common.saved') });
+      setStatus({ state: 'ok', text: msg('common.saved') });
     } catch (error) {
-      setStatus({ state: 'error', kind: 'save-failed', text: t('common.saveFailed'), detail: detailOf(error) });
+      setStatus({ state: 'error', kind: 'save-failed', text: msg('common.saveFailed'), detail: detailOf(error) });
     }
   };
 
@@ -99,7 +99,7 @@ export function PolicySection({ settings, t, onSave }: PolicyProps) {
             {t('policy.defaults')}
           </button>
         </div>
-        <StatusLine status={status} testId="policy-status" />
+        <StatusLine status={status} testId="policy-status" t={t} />
       </form>
     </section>
   );

@@ -1,14 +1,23 @@
-// The one line under a section's buttons that says what just happened. Screen readers hear it
-// (role=status); the e2e tests read `data-state` rather than the words, which change by language.
+// The one line under a section's buttons that says what just happened. It holds a dictionary key,
+// not words, so switching the language re-words it too. Screen readers hear it (role=status); the
+// e2e tests read `data-state` and `data-kind` rather than the words.
+import type { OptionsKey, OptionsT } from '../../i18n/options.ts';
+
+export type Message = { key: OptionsKey; params?: Record<string, string | number> };
+
+export function msg(key: OptionsKey, params?: Record<string, string | number>): Message {
+  return params ? { key, params } : { key };
+}
+
 export type Status =
   | { state: 'idle' }
-  | { state: 'busy'; text: string }
-  | { state: 'ok'; text: string }
-  | { state: 'error'; text: string; kind?: string; detail?: string };
+  | { state: 'busy'; text: Message }
+  | { state: 'ok'; text: Message }
+  | { state: 'error'; text: Message; kind?: string; detail?: string };
 
 export const IDLE: Status = { state: 'idle' };
 
-export function StatusLine({ status, testId }: { status: Status; testId: string }) {
+export function StatusLine({ status, testId, t }: { status: Status; testId: string; t: OptionsT }) {
   return (
     <p
       id={testId}
@@ -20,7 +29,7 @@ export function StatusLine({ status, testId }: { status: Status; testId: string 
       // The background's own words are English and technical: a tooltip, never the message itself.
       title={status.state === 'error' ? status.detail : undefined}
     >
-      {status.state === 'idle' ? '' : status.text}
+      {status.state === 'idle' ? '' : t(status.text.key, status.text.params)}
     </p>
   );
 }

@@ -7,7 +7,7 @@ import type { Language } from '../../settings.ts';
 import { LIVE_STATES } from '../../../shared/contact-state.ts';
 import { intent as intentSchema } from '../../../shared/schema.ts';
 import { emailTemplate, PLACEHOLDERS, type EmailTemplate, type Placeholder } from '../../../shared/templates.ts';
-import { detailOf, IDLE, StatusLine, type Status } from './status-line.tsx';
+import { detailOf, IDLE, msg, StatusLine, type Message, type Status } from './status-line.tsx';
 import { TemplatePreview } from './template-preview.tsx';
 
 export type TemplateList = Responses['templates-list'];
@@ -26,7 +26,7 @@ export function TemplateEditor({ list: initial, language, t, onSave, onReset }: 
   const [list, setList] = useState(initial);
   const [key, setKey] = useState(initial.templates[0]?.key ?? '');
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
-  const [errors, setErrors] = useState<{ subject?: string; body?: string }>({});
+  const [errors, setErrors] = useState<{ subject?: Message; body?: Message }>({});
   const [status, setStatus] = useState<Status>(IDLE);
   const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
@@ -55,7 +55,7 @@ export function TemplateEditor({ list: initial, language, t, onSave, onReset }: 
     });
   };
 
-  const settle = (next: TemplateList, text: string) => {
+  const settle = (next: TemplateList, text: Message) => {
     const rest = { ...drafts };
     delete rest[key];
     setList(next);
@@ -73,26 +73,26 @@ export function TemplateEditor({ list: initial, language, t, onSave, onReset }: 
         const field = issue.path[0];
         if (field !== 'subject' && field !== 'body') continue;
         const long = issue.code === 'too_big';
-        found[field] ??= field === 'subject' ? t(long ? 'templates.error.subjectLong' : 'templates.error.subjectEmpty') : t(long ? 'templates.error.bodyLong' : 'templates.error.bodyEmpty');
+        found[field] ??= field === 'subject' ? msg(long ? 'templates.error.subjectLong' : 'templates.error.subjectEmpty') : msg(long ? 'templates.error.bodyLong' : 'templates.error.bodyEmpty');
       }
       setErrors(found);
-      setStatus({ state: 'error', kind: 'invalid', text: t('common.fixFirst') });
+      setStatus({ state: 'error', kind: 'invalid', text: msg('common.fixFirst') });
       return;
     }
-    setStatus({ state: 'busy', text: t('common.saving') });
+    setStatus({ state: 'busy', text: msg('common.saving') });
     try {
-      settle(await onSave(parsed.data), t('common.saved'));
+      settle(await onSave(parsed.data), msg('common.saved'));
     } catch (error) {
-      setStatus({ state: 'error', kind: 'save-failed', text: t('common.saveFailed'), detail: detailOf(error) });
+      setStatus({ state: 'error', kind: 'save-failed', text: msg('common.saveFailed'), detail: detailOf(error) });
     }
   };
 
   const reset = async () => {
-    setStatus({ state: 'busy', text: t('common.saving') });
+    setStatus({ state: 'busy', text: msg('common.saving') });
     try {
-      settle(await onReset(key), t('templates.resetDone'));
+      settle(await onReset(key), msg('templates.resetDone'));
     } catch (error) {
-      setStatus({ state: 'error', kind: 'save-failed', text: t('common.saveFailed'), detail: detailOf(error) });
+      setStatus({ state: 'error', kind: 'save-failed', text: msg('common.saveFailed'), detail: detailOf(error) });
     }
   };
 
@@ -141,7 +141,7 @@ export function TemplateEditor({ list: initial, language, t, onSave, onReset }: 
               onInput={(event) => edit({ subject: event.currentTarget.value })}
             />
           </label>
-          {errors.subject && <p class="opt-field-error" data-testid="template-subject-error">{errors.subject}</p>}
+          {errors.subject && <p class="opt-field-error" data-testid="template-subject-error">{t(errors.subject.key)}</p>}
           <label class="opt-field" for="template-body">
             <span>{t('templates.body')}</span>
             <textarea
@@ -155,7 +155,7 @@ export function TemplateEditor({ list: initial, language, t, onSave, onReset }: 
               onInput={(event) => edit({ body: event.currentTarget.value })}
             />
           </label>
-          {errors.body && <p class="opt-field-error" data-testid="template-body-error">{errors.body}</p>}
+          {errors.body && <p class="opt-field-error" data-testid="template-body-error">{t(errors.body.key)}</p>}
           <p class="opt-chips-title">{t('templates.placeholders')}</p>
           <div class="opt-chips" data-testid="template-placeholders">
             {(Object.keys(PLACEHOLDERS) as Placeholder[]).map((name) => (
@@ -184,7 +184,7 @@ export function TemplateEditor({ list: initial, language, t, onSave, onReset }: 
         </button>
         {dirty && <span class="opt-hint">{t('templates.unsaved')}</span>}
       </div>
-      <StatusLine status={status} testId="template-status" />
+      <StatusLine status={status} testId="template-status" t={t} />
     </div>
   );
 }

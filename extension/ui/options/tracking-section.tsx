@@ -5,7 +5,7 @@ import type { OptionsT } from '../../i18n/options.ts';
 import { settings as settingsSchema, type PublicSettings } from '../../settings.ts';
 import { EU_COUNTRY_DOMAINS, withEuDomains } from './eu-domains.ts';
 import type { SettingsChange } from './settings-change.ts';
-import { detailOf, IDLE, StatusLine, type Status } from './status-line.tsx';
+import { detailOf, IDLE, msg, StatusLine, type Message, type Status } from './status-line.tsx';
 
 export interface TrackingProps {
   settings: PublicSettings;
@@ -17,27 +17,27 @@ export function TrackingSection({ settings, t, onSave }: TrackingProps) {
   const [enabled, setEnabled] = useState(settings.tracking.enabled);
   const [domains, setDomains] = useState(settings.tracking.excludedDomains.join('\n'));
   const [disclosure, setDisclosure] = useState(settings.tracking.disclosure);
-  const [errors, setErrors] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Message[]>([]);
   const [status, setStatus] = useState<Status>(IDLE);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const read = readDomains(domains, t);
+    const read = readDomains(domains);
     const found = 'errors' in read ? read.errors : [];
-    if (disclosure.trim().length > 300) found.push(t('tracking.disclosureLong'));
+    if (disclosure.trim().length > 300) found.push(msg('tracking.disclosureLong'));
     setErrors(found);
     if ('errors' in read || found.length > 0) {
-      setStatus({ state: 'error', kind: 'invalid', text: t('common.fixFirst') });
+      setStatus({ state: 'error', kind: 'invalid', text: msg('common.fixFirst') });
       return;
     }
-    setStatus({ state: 'busy', text: t('common.saving') });
+    setStatus({ state: 'busy', text: msg('common.saving') });
     try {
       const saved = await onSave({ tracking: { enabled, excludedDomains: read.domains, disclosure: disclosure.trim() } });
       setDomains(saved.tracking.excludedDomains.join('\n'));
       setDisclosure(saved.tracking.disclosure);
-      setStatus({ state: 'ok', text: t('common.saved') });
+      setStatus({ state: 'ok', text: msg('common.saved') });
     } catch (error) {
-      setStatus({ state: 'error', kind: 'save-failed', text: t('common.saveFailed'), detail: detailOf(error) });
+      setStatus({ state: 'error', kind: 'save-failed', text: msg('common.saveFailed'), detail: detailOf(error) });
     }
   };
 
@@ -92,8 +92,8 @@ export function TrackingSection({ settings, t, onSave }: TrackingProps) {
 
         {errors.length > 0 && (
           <ul class="opt-errors" data-testid="tracking-errors">
-            {errors.map((error) => (
-              <li key={error}>{error}</li>
+            {errors.map((error, index) => (
+              <li key={index}>{t(error.key, error.params)}</li>
             ))}
           </ul>
         )}
@@ -102,7 +102,7 @@ export function TrackingSection({ settings, t, onSave }: TrackingProps) {
             {t('common.save')}
           </button>
         </div>
-        <StatusLine status={status} testId="tracking-status" />
+        <StatusLine status={status} testId="tracking-status" t={t} />
       </form>
     </section>
   );
@@ -113,16 +113,16 @@ function lines(text: string): string[] {
 }
 
 /** The textarea's domains, lower-cased and each once, or one message per line that is not a domain. */
-export function readDomains(text: string, t: OptionsT): { domains: string[] } | { errors: string[] } {
+export function readDomains(text: string): { domains: string[] } | { errors: Message[] } {
   const rows = text.split(/\r?\n/).map((line, index) => ({ line: index + 1, value: line.trim() })).filter((row) => row.value !== '');
   const seen = new Set<string>();
   const unique = rows.filter((row) => !seen.has(row.value.toLowerCase()) && seen.add(row.value.toLowerCase()));
-  if (unique.length > 500) return { errors: [t('tracking.tooMany')] };
+  if (unique.length > 500) return { errors: [msg('tracking.tooMany')] };
   const parsed = settingsSchema.shape.tracking.safeParse({ excludedDomains: unique.map((row) => row.value) });
   if (parsed.success) return { domains: parsed.data.excludedDomains };
   const errors = parsed.error.issues.map((issue) => {
     const row = unique[Number(issue.path[1])];
-    return row ? t('tracking.badDomain', { line: row.line, value: row.value }) : t('common.fixFirst');
+    return row ? msg('tracking.badDomain', { line: row.line, value: row.value }) : msg('common.fixFirst');
   });
   return { errors };
 }
