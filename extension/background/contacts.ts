@@ -10,9 +10,17 @@ import { eventsOfContact } from './event-store.ts';
 
 const REFRESH_ALL_AFTER_MS = 5 * 60_000;
 
+/** Past this many contacts one pass over the whole log beats a pair of index queries per contact. */
+const WHOLE_LOG_THRESHOLD = 50;
+
 export async function refreshContacts(db: TidewiseDb, contacts: Iterable<string>, policy: Policy, now: number): Promise<void> {
+  const list = [...contacts];
+  if (list.length > WHOLE_LOG_THRESHOLD) {
+    await refreshAllContacts(db, policy, now);
+    return;
+  }
   const rows: ContactRow[] = [];
-  for (const contact of contacts) rows.push(toRow(contact, await eventsOfContact(db, contact), policy, now));
+  for (const contact of list) rows.push(toRow(contact, await eventsOfContact(db, contact), policy, now));
   await db.contacts.bulkPut(rows);
 }
 

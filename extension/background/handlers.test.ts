@@ -4,7 +4,7 @@ import type { AccountEvent, ClientEvent } from '../../shared/schema.ts';
 import { TidewiseDb } from '../db.ts';
 import { serve, type Handlers } from '../messaging.ts';
 import { FakeWorker } from '../test/fake-worker.ts';
-import { noticesFor } from './alerts.ts';
+import { noticesFor, summarise } from './alerts.ts';
 import { createHandlers, importEvents } from './handlers.ts';
 import { pixelBlockRules } from './pixel-rules.ts';
 import { saveSettings } from './settings-store.ts';
@@ -148,21 +148,33 @@ describe('notifications', () => {
     worker.append(first);
     const pulled = await syncOnce(db, apiConfig(settings, worker.fetch as typeof fetch), { now: () => clock });
     expect(pulled.fresh).toHaveLength(1);
-    const notices = await noticesFor(db, pulled.fresh, settings);
-    expect(notices).toEqual([{ id: first.id, title: 'Opened: buyer@example.com', message: '"LED panel quotation" was just opened.' }]);
-    expect(await noticesFor(db, pulled.fresh, settings)).toEqual([]);
+    const notices = await noticesFor(db, pulled.fresh, settings, clock);
+    expect(notices).toEqual([{ id: first.id, kind: 'open', title: 'Opened: buyer@example.com', message: '"LED panel quotation" was just opened.' }]);
+    expect(await noticesFor(db, pulled.fresh, settings, clock)).toEqual([]);
     const later = open(T0 + DAY);
     worker.append(later);
     const again = await syncOnce(db, apiConfig(settings, worker.fetch as typeof fetch), { now: () => clock });
-    expect(await noticesFor(db, again.fresh, settings)).toEqual([]);
+    expect(await noticesFor(db, again.fresh, settings, clock)).toEqual([]);
+  });
+
+  test('a burst becomes one summary', () => {
+    const burst = Array.from({ length: 5 }, (_, i) => ({ id: `n${i}`, kind: (i < 4 ? 'open' : 'reply') as 'open' | 'reply', title: 't', message: 'm' }));
+    expect(summarise(burst.slice(0, 3), 'en')).toHaveLength(3);
+    expect(summarise(burst, 'en')).toEqual([{ id: 'summary-n0', kind: 'summary', title: 'Tidewise: new activity', message: '4 tracked mails opened, 1 new replies. Open Tidewise to see who.' }]);
+  });
+
+  test('history pulled on a first sync does not notify', async () => {
+    const settings = await loadSettings(db);
+    const old: AccountEvent = { id: crypto.randomUUID(), type: 'reply', at: T0 - 10 * DAY, contact: 'buyer@example.com', providerMessageId: 'g0', provider: 'gmail' };
+    expect(await noticesFor(db, [old], settings, clock)).toEqual([]);
   });
 
   test('in Chinese, and not at all when switched off', async () => {
     const reply: AccountEvent = { id: crypto.randomUUID(), type: 'reply', at: T0, contact: 'buyer@example.com', providerMessageId: 'g1', provider: 'gmail' };
     const zh = await saveSettings(db, { language: 'zh' });
-    expect((await noticesFor(db, [reply], zh))[0]?.title).toBe('buyer@example.com 回复了');
+    expect((await noticesFor(db, [reply], zh, clock))[0]?.title).toBe('buyer@example.com 回复了');
     const off = await saveSettings(db, { notifications: false });
-    expect(await noticesFor(db, [{ ...reply, id: crypto.randomUUID() }], off)).toEqual([]);
+    expect(await noticesFor(db, [{ ...reply, id: crypto.randomUUID() }], off, clock)).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { buildDailyList } from '../../shared/daily-list.ts';
 import type { ClientEvent } from '../../shared/schema.ts';
 import { TidewiseDb } from '../db.ts';
 import { originOf, serve } from '../messaging.ts';
-import { noticesFor, type Notice } from './alerts.ts';
+import { noticesFor, summarise, type Notice } from './alerts.ts';
 import { refreshAllIfStale, refreshContacts } from './contacts.ts';
 import { apiConfig, createHandlers, timeZoneOf } from './handlers.ts';
 import { applyPixelRules } from './pixel-rules.ts';
@@ -28,7 +28,7 @@ export function startBackground(browser: BrowserApi, options: { db?: TidewiseDb;
     }
     const result = await syncOnce(db, apiConfig(settings, options.fetch), { now, force });
     if (result.contacts.size > 0) await refreshContacts(db, result.contacts, settings.policy, now());
-    await show(await noticesFor(db, result.fresh, settings));
+    await show(await noticesFor(db, result.fresh, settings, now()));
     await updateBadge();
     return result;
   }
@@ -37,7 +37,8 @@ export function startBackground(browser: BrowserApi, options: { db?: TidewiseDb;
   const sync = (force = false) => (running ??= runSync(force).finally(() => (running = undefined)));
 
   async function show(notices: Notice[]) {
-    for (const notice of notices) {
+    const settings = await loadSettings(db);
+    for (const notice of summarise(notices, settings.language)) {
       await browser.notifications
         ?.create(notice.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon-128.png'), title: notice.title, message: notice.message })
         .catch((error: unknown) => console.warn('tidewise: notification failed', error));
@@ -62,7 +63,7 @@ export function startBackground(browser: BrowserApi, options: { db?: TidewiseDb;
 
   async function afterChange(change: { recorded?: ClientEvent[]; account?: boolean }) {
     if (change.account) await applyRules();
-    if (change.recorded) await show(await noticesFor(db, change.recorded.filter((event) => event.type === 'reply'), await loadSettings(db)));
+    if (change.recorded) await show(await noticesFor(db, change.recorded.filter((event) => event.type === 'reply'), await loadSettings(db), now()));
     await updateBadge();
   }
 
