@@ -85,7 +85,9 @@ export interface SyncStatus {
   unsynced: number;
   conflicts: number;
   lastSyncAt: number | null;
+  /** The Worker's or the network's words (English); pages show `lastErrorKind` translated. */
   lastError: string | null;
+  lastErrorKind: ApiErrorKind | null;
 }
 
 export interface DailyListView extends SyncStatus {
@@ -129,7 +131,7 @@ export class MessagingError extends Error {
 }
 
 /** Asks the background; resolves with its answer or throws its error message. */
-export async function ask<T extends RequestType>(message: Extract<Request, { type: T }>): Promise<Responses[T]> {
+export async function ask<T extends RequestType>(message: Extract<z.input<typeof request>, { type: T }>): Promise<Responses[T]> {
   const answer = (await browser.runtime.sendMessage(message)) as Envelope<Responses[T]> | undefined;
   if (answer === undefined) throw new MessagingError(`the background did not answer "${message.type}"`);
   if (!answer.ok) throw new MessagingError(answer.error);

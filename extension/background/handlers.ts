@@ -98,8 +98,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'sync-now'() {
-      const result = await deps.sync(true);
-      return { unsynced: result.unsynced, conflicts: result.conflicts, lastSyncAt: result.lastSyncAt, lastError: result.lastError, pulled: result.pulled, pushed: result.pushed };
+      const { unsynced, conflicts, lastSyncAt, lastError, lastErrorKind, pulled, pushed } = await deps.sync(true);
+      return { unsynced, conflicts, lastSyncAt, lastError, lastErrorKind, pulled, pushed };
     },
 
     async 'settings-get'() {
@@ -147,7 +147,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'import-contacts'({ rows }) {
-      const events = importEvents(rows, now());
+      // Importing the same file twice must not pile up the same notes.
+      const known = new Set(
+        (await db.events.where('contacts').anyOf(rows.map((row) => row.email)).filter((row) => row.type === 'note').toArray()).map(
+          (row) => (row.event.type === 'note' ? `${row.event.contact}\u0000${row.event.text}` : ''),
+        ),
+      );
+      const events = importEvents(rows, now()).filter((event) => event.type !== 'note' || !known.has(`${event.contact}\u0000${event.text}`));
       const settings = await loadSettings(db);
       const { contacts } = await recordEvents(db, events, now());
       await refreshContacts(db, contacts, settings.policy, now());
@@ -165,7 +171,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       ]);
       return {
         exportedAt: now(),
-        account: settings.account,
+        // The pixel key is a secret of the account: an export is a file reps pass around.
+        account: settings.account && { ...settings.account, pixelKey: '' },
         events: events.map((row) => row.event),
         contacts: contacts.map((row) => ({
           email: row.email,

@@ -24,7 +24,7 @@ export function startBackground(browser: BrowserApi, options: { db?: TidewiseDb;
   async function runSync(force: boolean): Promise<SyncResult> {
     const settings = await loadSettings(db);
     if (!settings.token) {
-      return { ...(await syncStatus(db)), lastError: 'no API token configured', pulled: 0, pushed: 0, fresh: [], contacts: new Set() };
+      return { ...(await syncStatus(db)), lastError: 'no API token configured', lastErrorKind: 'unauthorized', pulled: 0, pushed: 0, fresh: [], contacts: new Set() };
     }
     const result = await syncOnce(db, apiConfig(settings, options.fetch), { now, force });
     if (result.contacts.size > 0) await refreshContacts(db, result.contacts, settings.policy, now());

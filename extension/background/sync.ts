@@ -4,7 +4,7 @@
 // Everything here is restartable: state lives in Dexie, so a killed service worker picks up where
 // it stopped.
 import type { AccountEvent } from '../../shared/schema.ts';
-import { ApiError, getEventPage, postEvents, type ApiConfig } from '../api-client.ts';
+import { ApiError, getEventPage, postEvents, type ApiConfig, type ApiErrorKind } from '../api-client.ts';
 import type { OutboxItem, TidewiseDb } from '../db.ts';
 import type { SyncStatus } from '../messaging.ts';
 import { storePulled } from './event-store.ts';
@@ -125,17 +125,19 @@ export async function pullLog(db: TidewiseDb, api: ApiConfig): Promise<{ pulled:
 }
 
 export async function syncStatus(db: TidewiseDb): Promise<SyncStatus> {
-  const [unsynced, conflicts, lastSyncAt, lastError] = await Promise.all([
+  const [unsynced, conflicts, lastSyncAt, lastError, lastErrorKind] = await Promise.all([
     db.outbox.where('status').equals('pending').count(),
     db.outbox.where('status').anyOf('conflict', 'rejected').count(),
     db.kv.get('lastSyncAt'),
     db.kv.get('lastSyncError'),
+    db.kv.get('lastSyncErrorKind'),
   ]);
   return {
     unsynced,
     conflicts,
     lastSyncAt: typeof lastSyncAt?.value === 'number' ? lastSyncAt.value : null,
     lastError: typeof lastError?.value === 'string' ? lastError.value : null,
+    lastErrorKind: typeof lastErrorKind?.value === 'string' ? (lastErrorKind.value as ApiErrorKind) : null,
   };
 }
 
@@ -149,9 +151,13 @@ export async function syncOnce(db: TidewiseDb, api: ApiConfig, options: SyncOpti
     await db.kv.bulkPut([
       { key: 'lastSyncAt', value: options.now() },
       { key: 'lastSyncError', value: null },
+      { key: 'lastSyncErrorKind', value: null },
     ]);
   } catch (error) {
-    await db.kv.put({ key: 'lastSyncError', value: error instanceof Error ? error.message : String(error) });
+    await db.kv.bulkPut([
+      { key: 'lastSyncError', value: error instanceof Error ? error.message : String(error) },
+      { key: 'lastSyncErrorKind', value: error instanceof ApiError ? error.kind : 'server' },
+    ]);
   }
   return { ...(await syncStatus(db)), pushed, ...pulled };
 }

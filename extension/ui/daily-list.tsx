@@ -13,7 +13,7 @@ import { Funnel } from './funnel.tsx';
 import { StateBadge, stateLabel } from './state-badge.tsx';
 import { SyncStatus, type SyncStatusView } from './sync-status.tsx';
 
-export type DailyListData = DailyListView & Pick<SyncStatusView, 'lastErrorKind'>;
+export type DailyListData = Omit<DailyListView, 'lastErrorKind'> & Pick<SyncStatusView, 'lastErrorKind'>;
 
 export interface DailyListProps {
   view: DailyListData;

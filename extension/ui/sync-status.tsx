@@ -9,10 +9,8 @@ import type { SyncStatus as SyncStatusData } from '../messaging.ts';
 import type { Language } from '../settings.ts';
 import { formatDayZh } from './reason-text.ts';
 
-export type SyncStatusView = SyncStatusData & {
-  /** What kind of failure lastError is, when the background knows (translated instead of the raw text). */
-  lastErrorKind?: ApiErrorKind | null;
-};
+/** lastErrorKind says what kind of failure lastError is; the page translates it instead of the raw text. */
+export type SyncStatusView = Omit<SyncStatusData, 'lastErrorKind'> & { lastErrorKind?: ApiErrorKind | null };
 
 export interface SyncStatusProps {
   status: SyncStatusView;
