@@ -66,6 +66,12 @@ export const request = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('outbox-status') }),
   /** A fresh pixel for a mail about to be sent (the key stays in the background). */
   z.strictObject({ type: z.literal('mint-pixel') }),
+  /** Which of these addresses the rep has sent tracked mail to, and when last. */
+  z.strictObject({ type: z.literal('tracked-contacts'), emails: z.array(email).max(500) }),
+  /** Block this proxied image URL (the rep's own pixel through Gmail's proxy) for the session. */
+  z.strictObject({ type: z.literal('block-proxied-pixel'), url: z.string().url().max(4000) }),
+  /** Test builds only: move the background's clock (downgrades, due dates) forward. */
+  z.strictObject({ type: z.literal('test-clock'), offsetMs: z.number().int().min(0).max(10 * 365 * 86_400_000) }),
 ]);
 export type Request = z.infer<typeof request>;
 export type RequestType = Request['type'];
@@ -109,7 +115,7 @@ export interface ExportData {
 
 export interface Responses {
   'record-events': { queued: number };
-  'contact-views': { contacts: ContactView[] };
+  'contact-views': { contacts: ContactView[]; now: number };
   'daily-list': DailyListView;
   'sync-now': SyncStatus & { pulled: number; pushed: number };
   'settings-get': PublicSettings;
@@ -122,6 +128,9 @@ export interface Responses {
   'export-data': ExportData;
   'outbox-status': SyncStatus & { items: OutboxItem[] };
   'mint-pixel': { url: string; messageId: string; prefix: string };
+  'tracked-contacts': { contacts: Array<{ email: string; lastSentAt: number }>; pixelPrefix: string | null; tracking: PublicSettings['tracking'] };
+  'block-proxied-pixel': { blocked: boolean };
+  'test-clock': { now: number };
 }
 
 type Envelope<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -159,7 +168,7 @@ export function originOf(url: string): string {
  * The background's listener: ignores messages from other extensions and from pages that are not
  * ours or a supported webmail, parses every request, and answers in the envelope.
  */
-export function serve(handlers: Handlers, extensionId: string, extensionOrigin: string) {
+export function serve(handlers: Handlers, extensionId: string, extensionOrigin: string, ready: Promise<void> = Promise.resolve()) {
   return (message: unknown, sender: { id?: string; url?: string; origin?: string }): Promise<Envelope<unknown>> | undefined => {
     if (sender.id !== extensionId) return undefined;
     const origin = sender.origin ?? (sender.url ? originOf(sender.url) : '');
@@ -170,7 +179,7 @@ export function serve(handlers: Handlers, extensionId: string, extensionOrigin: 
       return Promise.resolve({ ok: false, error: `bad request: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown'}` });
     }
     const handler = handlers[parsed.data.type] as (m: Request) => Promise<unknown>;
-    return handler(parsed.data).then(
+    return ready.then(() => handler(parsed.data)).then(
       (data) => ({ ok: true, data }),
       (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );

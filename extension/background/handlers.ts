@@ -24,6 +24,10 @@ export interface BackgroundDeps {
   /** Called after local changes: badge, notifications for recorded replies, pixel rules. */
   afterChange: (change: { recorded?: ClientEvent[]; account?: boolean }) => Promise<void>;
   fetch?: typeof fetch;
+  /** Adds a session rule that blocks this exact URL (a proxied copy of the rep's own pixel). */
+  blockUrl?: (url: string) => Promise<boolean>;
+  /** Test builds: sets the clock offset; absent in release builds. */
+  setClockOffset?: (offsetMs: number) => Promise<void>;
 }
 
 export function apiConfig(settings: Settings, fetchImpl?: typeof fetch): ApiConfig {
@@ -80,7 +84,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           template: templates.find((template) => template.key === classification.templateKey) ?? null,
         });
       }
-      return { contacts };
+      return { contacts, now: at };
     },
 
     async 'daily-list'() {
@@ -190,6 +194,34 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'outbox-status'() {
       return { ...(await syncStatus(db)), items: await db.outbox.toArray() };
+    },
+
+    async 'tracked-contacts'({ emails }) {
+      const settings = await loadSettings(db);
+      const wanted = new Set(emails);
+      const sends = await db.events.where('contacts').anyOf(emails).filter((row) => row.type === 'sent').toArray();
+      const last = new Map<string, number>();
+      for (const row of sends) {
+        for (const contact of row.contacts) {
+          if (wanted.has(contact) && row.at > (last.get(contact) ?? -Infinity)) last.set(contact, row.at);
+        }
+      }
+      return {
+        contacts: [...last].map(([email, lastSentAt]) => ({ email, lastSentAt })),
+        pixelPrefix: settings.account?.pixelPrefix ?? null,
+        tracking: settings.tracking,
+      };
+    },
+
+    async 'block-proxied-pixel'({ url }) {
+      return { blocked: deps.blockUrl ? await deps.blockUrl(url) : false };
+    },
+
+    async 'test-clock'({ offsetMs }) {
+      if (!deps.setClockOffset) throw new Error('the clock can only be moved in test builds');
+      await deps.setClockOffset(offsetMs);
+      await markContactsStale(db);
+      return { now: now() };
     },
 
     async 'mint-pixel'() {

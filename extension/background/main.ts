@@ -3,6 +3,7 @@
 import type { Browser } from 'wxt/browser';
 import { buildDailyList } from '../../shared/daily-list.ts';
 import type { ClientEvent } from '../../shared/schema.ts';
+import { BUILD_TEST_HOOKS } from '../build-config.ts';
 import { TidewiseDb } from '../db.ts';
 import { originOf, serve } from '../messaging.ts';
 import { noticesFor, summarise, type Notice } from './alerts.ts';
@@ -18,7 +19,12 @@ type BrowserApi = typeof import('wxt/browser').browser;
 
 export function startBackground(browser: BrowserApi, options: { db?: TidewiseDb; now?: () => number; fetch?: typeof fetch } = {}) {
   const db = options.db ?? new TidewiseDb();
-  const now = options.now ?? (() => Date.now());
+  // Test builds can move the clock forward (kept in Dexie so a restarted worker keeps it).
+  let clockOffset = 0;
+  const now = options.now ?? (() => Date.now() + clockOffset);
+  const clockReady = BUILD_TEST_HOOKS
+    ? db.kv.get('testClockOffset').then((row) => void (clockOffset = typeof row?.value === 'number' ? row.value : 0))
+    : Promise.resolve();
   let running: Promise<SyncResult> | undefined;
 
   async function runSync(force: boolean): Promise<SyncResult> {
@@ -67,8 +73,36 @@ export function startBackground(browser: BrowserApi, options: { db?: TidewiseDb;
     await updateBadge();
   }
 
-  const handlers = createHandlers({ db, now, sync, afterChange, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  browser.runtime.onMessage.addListener(serve(handlers, browser.runtime.id, originOf(browser.runtime.getURL('/'))) as never);
+  let sessionRuleId = 1000;
+  async function blockUrl(url: string): Promise<boolean> {
+    const dnr = browser.declarativeNetRequest;
+    if (!dnr?.updateSessionRules) return false;
+    const existing = await dnr.getSessionRules();
+    if (existing.some((rule) => rule.condition.urlFilter === `|${url}|`)) return true;
+    sessionRuleId = Math.max(sessionRuleId, ...existing.map((rule) => rule.id)) + 1;
+    await dnr.updateSessionRules({
+      addRules: [{ id: sessionRuleId, priority: 1, action: { type: 'block' }, condition: { urlFilter: `|${url}|`, resourceTypes: ['image'] } }],
+    });
+    return true;
+  }
+
+  const handlers = createHandlers({
+    db,
+    now,
+    sync,
+    afterChange,
+    blockUrl,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(BUILD_TEST_HOOKS
+      ? {
+          setClockOffset: async (offsetMs: number) => {
+            clockOffset = offsetMs;
+            await db.kv.put({ key: 'testClockOffset', value: offsetMs });
+          },
+        }
+      : {}),
+  });
+  browser.runtime.onMessage.addListener(serve(handlers, browser.runtime.id, originOf(browser.runtime.getURL('/')), clockReady) as never);
 
   browser.alarms?.create(SYNC_ALARM, { periodInMinutes: 1 });
   browser.alarms?.onAlarm.addListener((alarm) => {
