@@ -1,0 +1,66 @@
+// Replies: a message in the open thread, or a row in the inbox list, from a correspondent the rep
+// has sent tracked mail to and newer than that mail becomes a reply event. Ids come from the
+// webmail's message id, so seeing the same reply again records nothing new; automatic answers
+// (out of office, bounces) are never replies.
+import { isAutoReply } from '../../shared/auto-reply.ts';
+import type { ClientEvent } from '../../shared/schema.ts';
+import { stableEventId } from '../../shared/stable-id.ts';
+import type { Feature, FeatureContext } from './feature.ts';
+
+export const replyDetection: Feature = {
+  name: 'reply-detection',
+  needsAnchors: true,
+  start(context) {
+    const recorded = new Set<string>();
+    let busy = false;
+    const scan = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        await recordReplies(context, recorded);
+      } catch (error) {
+        console.error('tidewise: reply detection failed', error);
+      } finally {
+        busy = false;
+      }
+    };
+    context.host.onChange(() => void scan(), context.signal);
+    void scan();
+  },
+};
+
+async function recordReplies(context: FeatureContext, recorded: Set<string>): Promise<void> {
+  const { host } = context;
+  const self = host.currentUser()?.email;
+  const conversation = host.conversation();
+  const candidates: Array<{ from: string; providerMessageId: string; at: number; threadKey?: string; subject: string; text: string | null }> = [];
+  for (const message of conversation?.messages ?? []) {
+    if (!message.from || message.from.email === self || message.at === null) continue;
+    candidates.push({ from: message.from.email, providerMessageId: message.id, at: message.at, threadKey: conversation?.threadKey, subject: message.subject, text: message.text });
+  }
+  for (const row of host.inboxRows()) {
+    if (row.from.email === self || row.at === null) continue;
+    candidates.push({ from: row.from.email, providerMessageId: `thread:${row.threadKey}@${row.at}`, at: row.at, threadKey: row.threadKey, subject: row.subject, text: null });
+  }
+  const fresh = candidates.filter((c) => !recorded.has(c.providerMessageId));
+  if (fresh.length === 0) return;
+  const { contacts } = await context.ask({ type: 'tracked-contacts', emails: [...new Set(fresh.map((c) => c.from))] });
+  const lastSent = new Map(contacts.map((c) => [c.email, c.lastSentAt]));
+  const events: ClientEvent[] = [];
+  for (const candidate of fresh) {
+    const sentAt = lastSent.get(candidate.from);
+    if (sentAt === undefined || candidate.at <= sentAt) continue;
+    recorded.add(candidate.providerMessageId);
+    if (isAutoReply({ from: candidate.from, subject: candidate.subject, text: candidate.text })) continue;
+    events.push({
+      id: stableEventId('reply', host.provider, candidate.providerMessageId),
+      type: 'reply',
+      at: candidate.at,
+      contact: candidate.from,
+      providerMessageId: candidate.providerMessageId.slice(0, 256),
+      ...(candidate.threadKey ? { threadKey: candidate.threadKey.slice(0, 256) } : {}),
+      provider: host.provider,
+    });
+  }
+  if (events.length > 0) await context.ask({ type: 'record-events', events });
+}

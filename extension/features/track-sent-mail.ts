@@ -1,0 +1,144 @@
+// Tracked sending: when the rep sends, one pixel of ours goes into the body before the webmail
+// reads it, older pixels of ours in quoted text come out, and the send is recorded only once the
+// webmail's own send request confirms it (undo and discarded drafts leave nothing). Each compose
+// gets a toggle; mail only to the rep, or to excluded domains, is never tracked.
+import { isExcluded } from '../settings.ts';
+import type { Compose, Person } from '../hosts/host.ts';
+import type { Feature, FeatureContext } from './feature.ts';
+
+interface Minted {
+  url: string;
+  messageId: string;
+  prefix: string;
+}
+
+interface Pending {
+  recipients: Person[];
+  subject: string;
+  threadKey: string | null;
+}
+
+const TOGGLE_ATTR = 'data-tidewise-track';
+
+export const trackSentMail: Feature = {
+  name: 'track-sent-mail',
+  needsAnchors: true,
+  start(context) {
+    const { host, signal } = context;
+    // Pixels are minted ahead, per compose: the send handler must insert synchronously.
+    const ready = new Map<string, Minted>();
+    const minting = new Set<string>();
+    const pending = new Map<string, Pending>();
+
+    const prepare = () => {
+      for (const compose of host.composes()) {
+        ensureToggle(compose, context);
+        if (ready.has(compose.id) || minting.has(compose.id)) continue;
+        minting.add(compose.id);
+        void context
+          .ask({ type: 'mint-pixel' })
+          .then((minted) => ready.set(compose.id, minted))
+          .catch((error: unknown) => console.warn('tidewise: no pixel for this mail (not connected?)', error))
+          .finally(() => minting.delete(compose.id));
+      }
+    };
+    host.onChange(prepare, signal);
+    prepare();
+
+    host.onSendAttempt(({ compose }) => {
+      const minted = ready.get(compose.id);
+      const recipients = compose.recipients();
+      removeOwnPixels(compose.body, minted?.prefix ?? context.settings.account?.pixelPrefix ?? null);
+      if (!minted || !shouldTrack(compose, recipients, context)) return;
+      ready.delete(compose.id);
+      insertPixel(compose, minted.url, context.settings.tracking.disclosure);
+      host.notifyBodyChanged(compose);
+      pending.set(minted.messageId, { recipients, subject: compose.subject(), threadKey: compose.threadKey() });
+    }, signal);
+
+    host.onSendConfirmed((confirmation) => {
+      const events = confirmation.pixelMessageIds.flatMap((messageId) => {
+        const sent = pending.get(messageId);
+        if (!sent) return [];
+        pending.delete(messageId);
+        const recipients = (confirmation.recipients.length > 0 ? confirmation.recipients : sent.recipients)
+          .map((p) => p.email)
+          .filter((email) => email !== host.currentUser()?.email);
+        if (recipients.length === 0) return [];
+        return [{
+          id: crypto.randomUUID(),
+          type: 'sent' as const,
+          at: confirmation.at,
+          messageId,
+          recipients: [...new Set(recipients)],
+          subject: (confirmation.subject || sent.subject).slice(0, 998),
+          threadKey: (confirmation.threadKey ?? sent.threadKey ?? `message:${messageId}`).slice(0, 256),
+          provider: host.provider,
+        }];
+      });
+      if (events.length > 0) void context.ask({ type: 'record-events', events }).catch((error: unknown) => console.error('tidewise: sent mail not recorded', error));
+    }, signal);
+  },
+};
+
+function shouldTrack(compose: Compose, recipients: Person[], context: FeatureContext): boolean {
+  const { tracking } = context.settings;
+  if (!tracking.enabled || compose.element.getAttribute(TOGGLE_ATTR) === 'off') return false;
+  const self = context.host.currentUser()?.email;
+  const others = recipients.filter((person) => person.email !== self);
+  if (others.length === 0) return false;
+  return !others.every((person) => isExcluded(person.email, tracking.excludedDomains));
+}
+
+/** Pixels of ours in the body come from quoted replies and forwards: they would re-fire old opens. */
+function removeOwnPixels(body: HTMLElement, prefix: string | null): void {
+  if (!prefix) return;
+  for (const img of body.querySelectorAll('img')) {
+    const src = img.getAttribute('src') ?? '';
+    if (src.includes(`/p/${prefix}/`) || decodeURIComponent(src.split('#')[1] ?? '').includes(`/p/${prefix}/`)) img.remove();
+  }
+}
+
+function insertPixel(compose: Compose, url: string, disclosure: string): void {
+  const doc = compose.body.ownerDocument;
+  if (disclosure.trim()) {
+    const line = doc.createElement('div');
+    line.textContent = disclosure.trim();
+    line.style.cssText = 'color:#888;font-size:11px;margin-top:12px';
+    compose.body.appendChild(line);
+  }
+  const img = doc.createElement('img');
+  img.src = url;
+  img.width = 1;
+  img.height = 1;
+  img.alt = '';
+  img.style.cssText = 'display:block;border:0;width:1px;height:1px';
+  compose.body.appendChild(img);
+}
+
+/** A small "Track" toggle in the compose toolbar; off means this one mail goes out untracked. */
+function ensureToggle(compose: Compose, context: FeatureContext): void {
+  const toolbar = compose.toolbar();
+  if (!toolbar || toolbar.querySelector('[data-tidewise-toggle]')) return;
+  const doc = toolbar.ownerDocument;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.setAttribute('data-tidewise-toggle', '');
+  button.setAttribute('data-testid', 'track-toggle');
+  const zh = context.settings.language === 'zh';
+  const render = () => {
+    const on = compose.element.getAttribute(TOGGLE_ATTR) !== 'off' && context.settings.tracking.enabled;
+    button.setAttribute('aria-pressed', String(on));
+    button.textContent = on ? (zh ? '● 跟踪已开' : '● Tracked') : zh ? '○ 不跟踪' : '○ Not tracked';
+    button.title = zh ? '本封邮件是否加入打开跟踪' : 'Track opens of this mail';
+    button.style.cssText = `margin-left:8px;padding:2px 8px;border-radius:12px;border:1px solid #0d6e78;font:12px sans-serif;cursor:pointer;background:${on ? '#0d6e78' : '#fff'};color:${on ? '#fff' : '#0d6e78'}`;
+  };
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    const off = compose.element.getAttribute(TOGGLE_ATTR) === 'off';
+    compose.element.setAttribute(TOGGLE_ATTR, off ? 'on' : 'off');
+    render();
+  }, { signal: context.signal });
+  render();
+  toolbar.appendChild(button);
+}
