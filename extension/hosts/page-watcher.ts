@@ -1,0 +1,131 @@
+// One body observer for everything that watches a webmail page. Its callback only queues the
+// added elements; one flush per animation frame hands them to subscribers, so a thread of 200
+// messages rendering at once costs one pass, not 200. Anchors that exist (a compose container, a
+// message list) get their own childList observers, which also see removals. Everything stops
+// when the watcher's signal aborts.
+
+export interface PageWatcher {
+  /** Calls back once per flush with the elements added since the previous flush (still on the page). */
+  subscribe(callback: (added: readonly Element[]) => void, signal: AbortSignal): void;
+  /**
+   * Watches an anchor's own children (added and removed) and calls back in the next flush; stops
+   * when the anchor leaves the page or the signal aborts. Scoping one anchor twice is a no-op.
+   */
+  scope(anchor: Element, callback: () => void, signal: AbortSignal): void;
+  /** How long the most recent flushes took (ms), oldest first (at most `capacity`). */
+  flushDurations(): number[];
+}
+
+export interface PageWatcherOptions {
+  /** Runs the flush later; defaults to the next animation frame, or 50 ms while the tab is hidden. */
+  schedule?: (flush: () => void) => void;
+  now?: () => number;
+  /** Flush durations kept for benchmarks. */
+  capacity?: number;
+}
+
+interface Scope {
+  observer: MutationObserver;
+  callback: () => void;
+  dirty: boolean;
+}
+
+export function watchPage(doc: Document, signal: AbortSignal, options: PageWatcherOptions = {}): PageWatcher {
+  const view = doc.defaultView;
+  const schedule = options.schedule ?? ((flush: () => void) => {
+    if (doc.visibilityState === 'hidden' || !view?.requestAnimationFrame) setTimeout(flush, 50);
+    else view.requestAnimationFrame(flush);
+  });
+  const now = options.now ?? (() => performance.now());
+  const capacity = options.capacity ?? 256;
+
+  const subscribers = new Set<(added: readonly Element[]) => void>();
+  const scopes = new Map<Element, Scope>();
+  let queue: Element[] = [];
+  let scheduled = false;
+  const durations: number[] = [];
+  let next = 0;
+
+  const request = () => {
+    if (scheduled || signal.aborted) return;
+    scheduled = true;
+    schedule(flush);
+  };
+
+  const flush = () => {
+    scheduled = false;
+    if (signal.aborted) return;
+    const started = now();
+    const added = queue.filter((element) => element.isConnected);
+    queue = [];
+    for (const [anchor, scope] of scopes) {
+      if (!anchor.isConnected) {
+        scope.observer.disconnect();
+        scopes.delete(anchor);
+        // Its children are gone with it; the subscriber hears about it once more.
+        contain(scope.callback);
+      } else if (scope.dirty) {
+        scope.dirty = false;
+        contain(scope.callback);
+      }
+    }
+    if (added.length > 0) for (const callback of subscribers) contain(() => callback(added));
+    durations[next] = now() - started;
+    next = (next + 1) % capacity;
+  };
+
+  const body = new MutationObserver((records) => {
+    let removed = false;
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node.nodeType === 1) queue.push(node as Element);
+      if (record.removedNodes.length > 0) removed = true;
+    }
+    // A removal matters only when it may have taken a scoped anchor with it.
+    if (queue.length > 0 || (removed && scopes.size > 0)) request();
+  });
+  body.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+
+  signal.addEventListener('abort', () => {
+    body.disconnect();
+    for (const scope of scopes.values()) scope.observer.disconnect();
+    scopes.clear();
+    subscribers.clear();
+    queue = [];
+  }, { once: true });
+
+  return {
+    subscribe(callback, subscriberSignal) {
+      if (signal.aborted || subscriberSignal.aborted) return;
+      subscribers.add(callback);
+      subscriberSignal.addEventListener('abort', () => subscribers.delete(callback), { once: true });
+    },
+    scope(anchor, callback, scopeSignal) {
+      if (signal.aborted || scopeSignal.aborted || scopes.has(anchor)) return;
+      const scope: Scope = {
+        callback,
+        dirty: false,
+        observer: new MutationObserver(() => {
+          scope.dirty = true;
+          request();
+        }),
+      };
+      scope.observer.observe(anchor, { childList: true });
+      scopes.set(anchor, scope);
+      scopeSignal.addEventListener('abort', () => {
+        scope.observer.disconnect();
+        if (scopes.get(anchor) === scope) scopes.delete(anchor);
+      }, { once: true });
+    },
+    flushDurations() {
+      return durations.length < capacity ? durations.slice() : [...durations.slice(next), ...durations.slice(0, next)];
+    },
+  };
+}
+
+function contain(callback: () => void): void {
+  try {
+    callback();
+  } catch (error) {
+    console.error('tidewise: page watcher subscriber failed', error);
+  }
+}
