@@ -10,6 +10,9 @@
 // tree instead of trusting one path.
 import { fromBase64Url, toBase64Url, TOKEN_LENGTH } from '../../shared/pixel-token.ts';
 
+/** The MAIN-world tap announces each sent message with this event; `detail` is a SentMessage as JSON. */
+export const GMAIL_SENT_EVENT = 'tidewise:gmail-sent';
+
 export interface SentAddress {
   email: string;
   name?: string;
