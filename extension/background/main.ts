@@ -22,8 +22,11 @@ export function startBackground(browser: BrowserApi, options: { db?: TidewiseDb;
   // Test builds can move the clock forward (kept in Dexie so a restarted worker keeps it).
   let clockOffset = 0;
   const now = options.now ?? (() => Date.now() + clockOffset);
-  const clockReady = BUILD_TEST_HOOKS
-    ? db.kv.get('testClockOffset').then((row) => void (clockOffset = typeof row?.value === 'number' ? row.value : 0))
+  const clockReady: Promise<void> = BUILD_TEST_HOOKS
+    ? (async () => {
+        const row = await db.kv.get('testClockOffset');
+        clockOffset = typeof row?.value === 'number' ? row.value : 0;
+      })()
     : Promise.resolve();
   let running: Promise<SyncResult> | undefined;
 
