@@ -69,7 +69,7 @@ export function ContactCard(props: ContactCardProps) {
         {sinceText(classification.since, now, language, t)}
       </p>
       <p class="tw-why" data-testid="why">
-        <span class="tw-muted">{t('card.why')}</span> 
+        <span class="tw-muted tw-why-label">{t('card.why')}</span>
         {reasonsText(classification.reasons, language)}
       </p>
 
