@@ -72,9 +72,16 @@ export function DueRow({ due, profile, language, templates, onOpenThread }: DueR
   );
 }
 
-/** "Anna Schmidt" from the profile, or null when the rep never gave a name (the row shows the address). */
+const HAN = /^\p{Script=Han}+$/u;
+
+/**
+ * "Anna Schmidt" from the profile, "欧阳娜娜" for a Chinese name (family name first, no space: the
+ * CSV import splits it into 欧阳 + 娜娜), or null when the rep never gave a name (the row shows the address).
+ */
 export function displayName(profile: ContactView['profile'] | undefined): string | null {
-  const name = [profile?.firstName, profile?.lastName].filter((part) => part !== undefined && part.trim() !== '').join(' ');
+  const { firstName = '', lastName = '' } = profile ?? {};
+  if (HAN.test(firstName) && HAN.test(lastName)) return `${lastName}${firstName}`;
+  const name = [firstName, lastName].filter((part) => part.trim() !== '').join(' ');
   return name === '' ? null : name;
 }
 

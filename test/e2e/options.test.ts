@@ -109,17 +109,16 @@ test('each connection failure says what to fix: 401, not a Worker, nothing liste
   await page.close();
 });
 
-/**
- * Every English string of the options dictionary, cut at its {placeholders}: the pieces longer than
- * three characters. Strings the Chinese dictionary keeps as they are (brand names) are left out.
- */
+/** Words the Chinese page keeps as they are. A whole string equal in both languages is checked too, unless it is one of these. */
+const SAME_IN_BOTH = new Set(['Tidewise', 'Worker', 'CSV', 'JSON', 'Excel']);
+
+/** Every English string of the options dictionary, cut at its {placeholders}: the pieces longer than three characters. */
 function englishPieces(): string[] {
   const pieces = new Set<string>();
-  for (const key of Object.keys(en) as Array<keyof typeof en>) {
-    if (en[key] === optionsText.zh[key]) continue;
-    for (const piece of en[key].split(/\{\w+\}/)) {
+  for (const value of Object.values(en)) {
+    for (const piece of value.split(/\{\w+\}/)) {
       const trimmed = piece.trim();
-      if (trimmed.length > 3) pieces.add(trimmed);
+      if (trimmed.length > 3 && !SAME_IN_BOTH.has(trimmed)) pieces.add(trimmed);
     }
   }
   return [...pieces];
