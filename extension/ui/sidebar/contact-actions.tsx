@@ -1,5 +1,5 @@
 // The rep's one-click decisions about a contact: orders, what they said, when to look again,
-// and putting them away. Each button hands its choice to a callback; nothing is stored here.
+// and putting them away (ArchiveButton, shown last). Each button hands its choice to a callback; nothing is stored here.
 import { useState } from 'preact/hooks';
 import type { Classification } from '../../../shared/classify.ts';
 import { DAY } from '../../../shared/policy.ts';
@@ -16,7 +16,7 @@ import { OrderForm } from './order-form.tsx';
 export const INTENTS: readonly Intent[] = ['interested', 'later', 'no-need'];
 export const SNOOZE_DAYS = [7, 14, 30] as const;
 
-export interface ContactActionsProps extends Pick<ContactCallbacks, 'onLogOrder' | 'onSetIntent' | 'onSnooze' | 'onArchive' | 'onUnarchive'> {
+export interface ContactActionsProps extends Pick<ContactCallbacks, 'onLogOrder' | 'onSetIntent' | 'onSnooze'> {
   email: string;
   classification: Classification;
   defaultCurrency: string;
@@ -81,18 +81,27 @@ export function ContactActions(props: ContactActionsProps) {
       )}
 
       {!archived && <Snooze {...props} />}
+    </div>
+  );
+}
 
-      <div class="tw-row-buttons tw-archive-row">
-        {archived ? (
-          <ActionButton runner={runner} action="unarchive" testId="unarchive" pendingLabel={t('actions.saving')} onRun={() => props.onUnarchive(email)}>
-            {t('unarchive')}
-          </ActionButton>
-        ) : (
-          <ActionButton runner={runner} action="archive" testId="archive" class="tw-quiet" pendingLabel={t('actions.saving')} onRun={() => props.onArchive(email)}>
-            {t('archive')}
-          </ActionButton>
-        )}
-      </div>
+/** Archive, or unarchive an archived contact: last in the card, away from the everyday buttons. */
+export interface ArchiveButtonProps
+  extends Pick<ContactActionsProps, 'email' | 'classification' | 't' | 'runner'>,
+    Pick<ContactCallbacks, 'onArchive' | 'onUnarchive'> {}
+
+export function ArchiveButton({ email, classification, t, runner, onArchive, onUnarchive }: ArchiveButtonProps) {
+  return (
+    <div class="tw-row-buttons tw-archive-row">
+      {classification.state === 'archived' ? (
+        <ActionButton runner={runner} action="unarchive" testId="unarchive" pendingLabel={t('actions.saving')} onRun={() => onUnarchive(email)}>
+          {t('unarchive')}
+        </ActionButton>
+      ) : (
+        <ActionButton runner={runner} action="archive" testId="archive" class="tw-quiet" pendingLabel={t('actions.saving')} onRun={() => onArchive(email)}>
+          {t('archive')}
+        </ActionButton>
+      )}
     </div>
   );
 }

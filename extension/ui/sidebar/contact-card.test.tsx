@@ -240,6 +240,21 @@ describe('a card per correspondent', () => {
   });
 });
 
+test('a card folds to its summary and opens again', async () => {
+  const { root } = show();
+  const reader = card(root, READER);
+  const toggle = button(reader, 'card-toggle');
+  expect(toggle.getAttribute('aria-expanded')).toBe('true');
+  expect(toggle.getAttribute('aria-label')).toBe('Hide the details of Anna Müller');
+  await click(toggle);
+  expect(reader.getAttribute('data-open')).toBe('false');
+  for (const id of ['template', 'log-sample', 'timeline', 'note-input']) expect(get(reader, id), id).toBeNull();
+  for (const id of ['state-badge', 'state-since', 'why', 'next-follow-up', 'best-hour']) expect(get(reader, id), id).not.toBeNull();
+  expect(get(card(root, LATER), 'template')).not.toBeNull();
+  await click(toggle);
+  expect(get(reader, 'template')).not.toBeNull();
+});
+
 describe('the evidence timeline', () => {
   test('newest first, six at a time, every hit with its verdict', async () => {
     const { root } = show();

@@ -1,7 +1,7 @@
 // One correspondent of the open conversation: where they stand and since when, why, what to watch
 // out for, when to write next and at what hour, the mail to send, the rep's one-click decisions,
 // and the evidence. Everything it says comes from the ContactView; everything it does is a callback.
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { DAY } from '../../../shared/policy.ts';
 import { formatDay, type ContactFlag } from '../../../shared/reasons.ts';
 import type { SidebarT } from '../../i18n/sidebar.ts';
@@ -12,7 +12,7 @@ import { flagText, formatDayZh, reasonsText } from '../reason-text.ts';
 import { StateBadge } from '../state-badge.tsx';
 import { ActionError, useActionRunner } from './action-runner.tsx';
 import type { ContactCallbacks } from './contact-callbacks.ts';
-import { ContactActions } from './contact-actions.tsx';
+import { ArchiveButton, ContactActions } from './contact-actions.tsx';
 import { ContactFields, currentFields, type ContactExtras } from './contact-fields.tsx';
 import { bestHourText, followUp } from './follow-up-text.ts';
 import { countryName } from './local-time.ts';
@@ -41,6 +41,8 @@ export function ContactCard(props: ContactCardProps) {
   const best = bestHour ? bestHourText(bestHour, now, language, timeZone, t) : null;
   const fields = currentFields(view.timeline, props.extras);
   const headingId = useId();
+  // Several people on one thread make a long column: the rep can fold the ones not in focus.
+  const [open, setOpen] = useState(true);
 
   return (
     <article
@@ -48,21 +50,33 @@ export function ContactCard(props: ContactCardProps) {
       data-testid="contact-card"
       data-contact={email}
       data-state={classification.state}
+      data-open={open}
       aria-labelledby={headingId}
     >
       <header class="tw-card-head">
-        <div class="tw-contact">
-          <h2 class="tw-card-name" id={headingId}>
-            {name ?? email}
-          </h2>
-          {name !== null && <span class="tw-muted tw-address">{email}</span>}
-          {(profile.company || profile.country) && (
-            <span class="tw-muted tw-company">
-              {[profile.company, profile.country && countryName(profile.country, language)].filter(Boolean).join(' · ')}
-            </span>
-          )}
-        </div>
+        <h2 class="tw-card-name" id={headingId}>
+          {name ?? email}
+        </h2>
         <StateBadge state={classification.state} language={language} />
+        <button
+          type="button"
+          class="tw-card-toggle"
+          data-testid="card-toggle"
+          aria-expanded={open}
+          aria-label={t(open ? 'card.collapse' : 'card.expand', { name: name ?? email })}
+          title={t(open ? 'card.collapse' : 'card.expand', { name: name ?? email })}
+          onClick={() => setOpen(!open)}
+        >
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path d={open ? 'M3 10l5-5 5 5' : 'M3 6l5 5 5-5'} fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+          </svg>
+        </button>
+        {name !== null && <span class="tw-muted tw-address">{email}</span>}
+        {(profile.company || profile.country) && (
+          <span class="tw-muted tw-company">
+            {[profile.company, profile.country && countryName(profile.country, language)].filter(Boolean).join(' · ')}
+          </span>
+        )}
       </header>
 
       <p class="tw-since" data-testid="state-since">
@@ -82,67 +96,82 @@ export function ContactCard(props: ContactCardProps) {
       )}
 
       <dl class="tw-next">
-        <dt>{t('next.label')}</dt>
-        <dd class={`tw-due tw-due-${next.status}`} data-testid="next-follow-up" data-due={next.status} data-days={next.days}>
-          {next.text}
-        </dd>
-        {best && [
-          <dt key="best-term">{t('best.label')}</dt>,
-          <dd key="best" data-testid="best-hour" data-zone={bestHour?.timeZone}>
-            <span class="tw-best-window">
-              {best.window} <span class="tw-muted">{best.basis}</span>
-            </span>
-            <span class="tw-best-next">{best.next}</span>
-          </dd>,
-        ]}
+        <div>
+          <dt>{t('next.label')}</dt>
+          <dd class={`tw-due tw-due-${next.status}`} data-testid="next-follow-up" data-due={next.status} data-days={next.days}>
+            {next.text}
+          </dd>
+        </div>
+        {best && (
+          <div>
+            <dt>{t('best.label')}</dt>
+            <dd data-testid="best-hour" data-zone={bestHour?.timeZone}>
+              <span class="tw-best-window">
+                {best.window} <span class="tw-muted">{best.basis}</span>
+              </span>
+              <span class="tw-best-next">{best.next}</span>
+            </dd>
+          </div>
+        )}
       </dl>
 
-      {template ? (
-        <TemplateSection
-          email={email}
-          template={template}
-          values={props.values}
-          language={language}
-          t={t}
-          runner={runner}
-          onInsertTemplate={props.onInsertTemplate}
-        />
-      ) : (
-        classification.state === 'archived' && <p class="tw-muted tw-sb-section">{t('template.none')}</p>
+      {open && (
+        <>
+
+          {template ? (
+            <TemplateSection
+              email={email}
+              template={template}
+              values={props.values}
+              language={language}
+              t={t}
+              runner={runner}
+              onInsertTemplate={props.onInsertTemplate}
+            />
+          ) : (
+            classification.state === 'archived' && <p class="tw-muted tw-sb-section">{t('template.none')}</p>
+          )}
+
+          <section class="tw-sb-section" aria-label={t('actions.heading')}>
+            <h3 class="tw-sb-heading">{t('actions.heading')}</h3>
+            <ContactActions
+              email={email}
+              classification={classification}
+              defaultCurrency={lastCurrency(view) ?? props.defaultCurrency}
+              language={language}
+              now={now}
+              timeZone={timeZone}
+              t={t}
+              runner={runner}
+              onLogOrder={props.onLogOrder}
+              onSetIntent={props.onSetIntent}
+              onSnooze={props.onSnooze}
+            />
+            <ContactFields
+              email={email}
+              fields={fields}
+              t={t}
+              runner={runner}
+              onSetTier={props.onSetTier}
+              onSetStars={props.onSetStars}
+              onSetTags={props.onSetTags}
+              onAddNote={props.onAddNote}
+            />
+            <ArchiveButton
+              email={email}
+              classification={classification}
+              t={t}
+              runner={runner}
+              onArchive={props.onArchive}
+              onUnarchive={props.onUnarchive}
+            />
+            {/* Every failure but the insert's, which its own button shows. */}
+            <ActionError runner={runner} t={t} shows={(action) => action !== 'insert'} />
+          </section>
+
+          <Timeline events={view.timeline} language={language} now={now} timeZone={timeZone} t={t} />
+        </>
       )}
-
-      <section class="tw-sb-section" aria-label={t('actions.heading')}>
-        <h3 class="tw-sb-heading">{t('actions.heading')}</h3>
-        <ContactActions
-          email={email}
-          classification={classification}
-          defaultCurrency={lastCurrency(view) ?? props.defaultCurrency}
-          language={language}
-          now={now}
-          timeZone={timeZone}
-          t={t}
-          runner={runner}
-          onLogOrder={props.onLogOrder}
-          onSetIntent={props.onSetIntent}
-          onSnooze={props.onSnooze}
-          onArchive={props.onArchive}
-          onUnarchive={props.onUnarchive}
-        />
-        <ContactFields
-          email={email}
-          fields={fields}
-          t={t}
-          runner={runner}
-          onSetTier={props.onSetTier}
-          onSetStars={props.onSetStars}
-          onSetTags={props.onSetTags}
-          onAddNote={props.onAddNote}
-        />
-        {/* Every failure but the insert's, which its own button shows. */}
-        <ActionError runner={runner} t={t} shows={(action) => action !== 'insert'} />
-      </section>
-
-      <Timeline events={view.timeline} language={language} now={now} timeZone={timeZone} t={t} />
     </article>
   );
 }

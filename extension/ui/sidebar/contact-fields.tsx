@@ -44,48 +44,50 @@ export interface ContactFieldsProps extends Pick<ContactCallbacks, 'onSetTier' |
 export function ContactFields({ email, fields, t, runner, onSetTier, onSetStars, onSetTags, onAddNote }: ContactFieldsProps) {
   return (
     <div class="tw-fields">
-      <div class="tw-control" role="group" aria-label={t('tier.label')}>
-        <span class="tw-control-label">{t('tier.label')}</span>
-        <div class="tw-segmented">
-          {TIERS.map((tier) => {
-            const pressed = fields.tier === tier;
-            return (
-              <ActionButton
-                key={tier}
-                runner={runner}
-                action={`tier-${tier}`}
-                testId={`tier-${tier}`}
-                class="tw-tier"
-                pressed={pressed}
-                title={pressed ? `${t(`tier.${tier}`)} (${t('tier.clear')})` : t(`tier.${tier}`)}
-                label={t(`tier.${tier}`)}
-                onRun={() => onSetTier(email, pressed ? null : tier)}
-              >
-                {tier}
-              </ActionButton>
-            );
-          })}
+      <div class="tw-pair">
+        <div class="tw-control" role="group" aria-label={t('tier.label')}>
+          <span class="tw-control-label">{t('tier.label')}</span>
+          <div class="tw-segmented">
+            {TIERS.map((tier) => {
+              const pressed = fields.tier === tier;
+              return (
+                <ActionButton
+                  key={tier}
+                  runner={runner}
+                  action={`tier-${tier}`}
+                  testId={`tier-${tier}`}
+                  class="tw-tier"
+                  pressed={pressed}
+                  title={pressed ? `${t(`tier.${tier}`)} (${t('tier.clear')})` : t(`tier.${tier}`)}
+                  label={t(`tier.${tier}`)}
+                  onRun={() => onSetTier(email, pressed ? null : tier)}
+                >
+                  {tier}
+                </ActionButton>
+              );
+            })}
+          </div>
         </div>
-      </div>
 
-      <div class="tw-control" role="group" aria-label={t('stars.label')}>
-        <span class="tw-control-label">{t('stars.label')}</span>
-        <div class="tw-segmented tw-stars">
-          {STARS.map((stars) => (
-            <ActionButton
-              key={stars}
-              runner={runner}
-              action={`stars-${stars}`}
-              testId={`stars-${stars}`}
-              class={fields.stars !== null && stars > 0 && stars <= fields.stars ? 'tw-star tw-star-on' : 'tw-star'}
-              pressed={fields.stars === stars}
-              label={t(`stars.${stars}`)}
-              title={t(`stars.${stars}`)}
-              onRun={() => onSetStars(email, stars)}
-            >
-              {stars === 0 ? '0' : '\u2605'.repeat(stars)}
-            </ActionButton>
-          ))}
+        <div class="tw-control" role="group" aria-label={t('stars.label')}>
+          <span class="tw-control-label">{t('stars.label')}</span>
+          <div class="tw-segmented tw-stars">
+            {STARS.map((stars) => (
+              <ActionButton
+                key={stars}
+                runner={runner}
+                action={`stars-${stars}`}
+                testId={`stars-${stars}`}
+                class={fields.stars !== null && stars > 0 && stars <= fields.stars ? 'tw-star tw-star-on' : 'tw-star'}
+                pressed={fields.stars === stars}
+                label={t(`stars.${stars}`)}
+                title={t(`stars.${stars}`)}
+                onRun={() => onSetStars(email, stars)}
+              >
+                {stars === 0 ? '0' : '\u2605'.repeat(stars)}
+              </ActionButton>
+            ))}
+          </div>
         </div>
       </div>
 

@@ -68,7 +68,7 @@ describe('the sidebar', () => {
     expect(sidebar?.getAttribute('data-collapsed')).toBe('false');
     expect(root.querySelector('aside')?.getAttribute('aria-label')).toBe('Tidewise follow-up sidebar');
     expect(text(root.querySelector('.tw-sb-brand'))).toBe('Tidewise');
-    expect(text(get(root, 'sidebar-count'))).toBe('4 correspondents in this conversation');
+    expect(text(get(root, 'sidebar-count'))).toBe('4 correspondents');
     const toggle = get(root, 'sidebar-toggle') as HTMLButtonElement;
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(toggle.getAttribute('aria-label')).toBe('Hide the Tidewise sidebar');
@@ -209,7 +209,7 @@ describe('in Simplified Chinese', () => {
     expect(text(get(reader, 'state-since'))).toBe('已 29 天,自2026年2月11日起');
     expect(text(get(reader, 'why'))).toBe('原因: 2026年2月11日打开了跟踪邮件;2026年3月5日打开了跟踪邮件');
     expect(text(get(reader, 'next-follow-up'))).toBe('3月21日周六,9 天后');
-    expect(text(get(reader, 'best-hour'))).toBe('通常在中欧时间 9–11 点读邮件 (3 次打开中有 3 次在此时段) 下次建议发送:你的时间周五 15:30');
+    expect(text(get(reader, 'best-hour'))).toBe('通常在中欧时间 9–11 点读邮件 (3 次打开中有 3 次在此时段) 下次建议发送:周五 15:30(你的当地时间)');
     expect(text(get(reader, 'template-label'))).toBe('行业知识分享');
     expect(text(get(reader, 'template-missing'))).toBe('发送前请补充:知识分享的主题');
     const verdicts = [...reader.querySelectorAll('[data-testid="verdict"]')].map((line) => text(line));
