@@ -124,6 +124,11 @@ describe('the sidebar', () => {
     expect(root.querySelectorAll('[data-testid="contact-card"]')).toHaveLength(4);
   });
 
+  test('an unknown time zone falls back to the browser’s instead of breaking the page', () => {
+    const { root } = show({ timeZone: 'Mars/Olympus_Mons' });
+    expect(root.querySelectorAll('[data-testid="contact-card"]')).toHaveLength(4);
+  });
+
   test('a conversation with only the rep in it says so', () => {
     const { root } = show({ contacts: [] });
     expect(get(root, 'sidebar-empty')?.getAttribute('data-reason')).toBe('no-correspondents');

@@ -6,6 +6,7 @@
 // never reaches the webmail's keyboard shortcuts.
 import type { ComponentChildren } from 'preact';
 import type { EmailTemplate } from '../../../shared/templates.ts';
+import { isTimeZone } from '../../../shared/time-zone.ts';
 import { langAttribute } from '../../i18n/popup.ts';
 import { sidebarTranslator, type SidebarT } from '../../i18n/sidebar.ts';
 import type { ContactView } from '../../messaging.ts';
@@ -34,7 +35,7 @@ export interface SidebarDailyList {
 export interface SidebarProps extends ContactCallbacks {
   language: Language;
   now: number;
-  /** The rep's IANA zone for "due today" and clock times; the browser's own when left out. */
+  /** The rep's IANA zone for "due today" and clock times; the browser's own when left out or unknown. */
   timeZone?: string | undefined;
   /** The open conversation's correspondents, the rep left out; null when no conversation is open. */
   contacts: readonly ContactView[] | null;
@@ -65,7 +66,8 @@ const stopKeys = (event: KeyboardEvent) => event.stopPropagation();
 export function Sidebar(props: SidebarProps) {
   const { language, collapsed } = props;
   const t = sidebarTranslator(language);
-  const timeZone = props.timeZone || browserTimeZone();
+  // A zone Intl does not know (a typo in the settings) falls back rather than breaking the page.
+  const timeZone = props.timeZone && isTimeZone(props.timeZone) ? props.timeZone : browserTimeZone();
   return (
     <div
       class="tw-root tw-sidebar-root"

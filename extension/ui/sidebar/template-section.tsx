@@ -28,7 +28,7 @@ export function TemplateSection({ email, template, values, language, t, runner, 
       <p class="tw-muted tw-template-why" data-testid="template-why">
         {template.why[language]}
       </p>
-      <div class="tw-preview" lang="en">
+      <div class="tw-preview">
         <p class="tw-preview-subject" data-testid="template-preview-subject">
           {highlight(mail.subject, mail, language, t)}
         </p>
