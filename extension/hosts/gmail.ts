@@ -1,0 +1,551 @@
+// The Gmail host: everything Tidewise knows about Gmail's page, behind the Host interface. It reads
+// the DOM through the candidate lists in gmail-selectors.ts, hears sends from the MAIN-world tap
+// (gmail-tap.ts) and writes only through DOM APIs: Gmail enforces Trusted Types.
+import { z } from 'zod';
+import { gmailSearchUrl } from './gmail-search-url.ts';
+import { all, closest, first, GMAIL, matchesAny, recipientCandidates, type Candidates, type RecipientKind } from './gmail-selectors.ts';
+import { GMAIL_SENT_EVENT } from './gmail-send-request.ts';
+import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, Person, SelfCheck, SendConfirmation } from './host.ts';
+import { watchPage, type PageWatcher, type PageWatcherOptions } from './page-watcher.ts';
+
+export interface GmailHost extends Host {
+  /** Durations (ms) of the page watcher's recent flushes, oldest first (benchmarks). */
+  flushDurations(): number[];
+}
+
+export interface GmailHostOptions {
+  /** When it returns a prefix, send confirmations carry only pixels under it; otherwise every pixel found. */
+  pixelPrefix?: () => string | null | undefined;
+  /** How long insertReply waits for Gmail's reply box to appear. */
+  replyTimeoutMs?: number;
+  /** Page-watcher options (tests schedule flushes themselves). */
+  watch?: PageWatcherOptions;
+}
+
+const RECIPIENT_KINDS: readonly RecipientKind[] = ['to', 'cc', 'bcc'];
+/** What makes an added node worth a look: conversations, messages, rows, composes, proxied images. */
+const RELEVANT: Candidates = [...GMAIL.threadSubject, ...GMAIL.message, ...GMAIL.inboxRow, ...GMAIL.composeEditor, 'img[src*="#http"]'];
+const RELEVANT_ANY = RELEVANT.join(', ');
+/**
+ * Two send signals for one compose this close together are one press (Enter on the button, then
+ * the click it may cause); Send, Undo and Send again takes a person longer.
+ */
+const SAME_SEND_MS = 250;
+
+const sentDetail = z.object({
+  messageId: z.string(),
+  threadId: z.string().nullable(),
+  to: z.array(z.object({ email: z.string(), name: z.string().optional() })),
+  cc: z.array(z.object({ email: z.string(), name: z.string().optional() })),
+  bcc: z.array(z.object({ email: z.string(), name: z.string().optional() })),
+  subject: z.string(),
+  at: z.number().nullable(),
+  pixels: z.array(z.object({ prefix: z.string(), messageId: z.string() })),
+});
+
+export function createGmailHost(doc: Document = document, options: GmailHostOptions = {}): GmailHost {
+  const composeByRoot = new WeakMap<Element, Compose>();
+  const lastAttempt = new WeakMap<Element, number>();
+  let composeCount = 0;
+  let shared: { watcher: PageWatcher; controller: AbortController; users: number } | null = null;
+  let lastWatcher: PageWatcher | null = null;
+
+  function useWatcher(signal: AbortSignal): PageWatcher {
+    if (!shared) {
+      const controller = new AbortController();
+      shared = { watcher: watchPage(doc, controller.signal, options.watch), controller, users: 0 };
+      lastWatcher = shared.watcher;
+    }
+    const current = shared;
+    current.users++;
+    signal.addEventListener('abort', () => {
+      current.users--;
+      if (current.users > 0) return;
+      current.controller.abort();
+      if (shared === current) shared = null;
+    }, { once: true });
+    return current.watcher;
+  }
+
+  function currentUser(): Person | null {
+    const account = first(doc, GMAIL.account)?.getAttribute('aria-label') ?? '';
+    const fromTitle = doc.title.split(' - ').map((part) => part.trim()).filter(isAddress).at(-1);
+    const fromAccount = /\(([^()\s]+@[^()\s]+)\)/.exec(account)?.[1];
+    const email = fromTitle ?? fromAccount;
+    if (!email) return null;
+    const name = /:\s*(.+?)\s*\(/.exec(account)?.[1];
+    return makePerson(email, name);
+  }
+
+  function selfCheck(): SelfCheck {
+    const missing: string[] = [];
+    if (!first(doc, GMAIL.main)) missing.push('main');
+    const subject = first(doc, GMAIL.threadSubject);
+    const message = first(doc, GMAIL.message);
+    if (subject || message || first(doc, GMAIL.threadRoot)) {
+      if (!subject) missing.push('thread-subject');
+      if (!message) missing.push('thread-messages');
+      else if (!first(message, GMAIL.messageSender)) missing.push('message-sender');
+    }
+    for (const editor of all(doc, GMAIL.composeEditor)) {
+      const root = closest(editor, GMAIL.composeRoot);
+      if (!root) missing.push('compose-root');
+      else {
+        if (!first(root, GMAIL.sendButton)) missing.push('compose-send-button');
+        if (!first(root, ['div[name=to]', '.GS'])) missing.push('compose-recipients');
+      }
+    }
+    return { ok: missing.length === 0, missing: [...new Set(missing)] };
+  }
+
+  function conversation(): Conversation | null {
+    const heading = first(doc, GMAIL.threadSubject);
+    if (!heading) return null;
+    const root = closest(heading, GMAIL.threadRoot) ?? first(doc, GMAIL.threadRoot) ?? first(doc, GMAIL.main) ?? doc.body;
+    const subject = text(heading);
+    const messages = all(root, GMAIL.message).flatMap((element) => readMessage(element, subject) ?? []);
+    const threadKey = threadKeyOf(heading) ?? (messages[0]?.id.startsWith('msg-f:') ? `thread-f:${messages[0].id.slice(6)}` : null);
+    if (!threadKey) return null;
+    const participants = uniquePeople(messages.flatMap((message) => [...(message.from ? [message.from] : []), ...message.recipients]));
+    return { threadKey, subject, messages, participants };
+  }
+
+  function readMessage(element: Element, subject: string): MessageInfo | null {
+    const id = messageIdOf(element);
+    if (!id) return null;
+    const sender = first(element, GMAIL.messageSender);
+    const body = first(element, GMAIL.messageBody);
+    return {
+      id,
+      from: sender ? personOf(sender) : null,
+      // Collapsed messages show only the sender; their recipients are not on the page.
+      recipients: uniquePeople(all(element, GMAIL.messageRecipients).flatMap((el) => personOf(el) ?? [])),
+      at: parseGmailDate(first(element, GMAIL.messageDate)?.getAttribute('title')),
+      text: body ? blockText(body) : null,
+      subject,
+      element,
+    };
+  }
+
+  function inboxRows(): InboxRow[] {
+    return all(doc, GMAIL.inboxRow).flatMap((row) => {
+      const idElement = first(row, GMAIL.rowThread);
+      const threadKey = idElement ? threadKeyOf(idElement) : null;
+      // Gmail lists senders by their latest message: the last one is who wrote last.
+      const from = all(row, GMAIL.rowSender).flatMap((el) => personOf(el) ?? []).at(-1);
+      if (!threadKey || !from) return [];
+      const subjectElement = first(row, GMAIL.rowSubject);
+      return [{
+        threadKey,
+        from,
+        subject: subjectElement ? text(subjectElement) : '',
+        at: parseGmailDate(first(row, GMAIL.rowDate)?.getAttribute('title')),
+        unread: row.classList.contains('zE'),
+      }];
+    });
+  }
+
+  function composes(): Compose[] {
+    return all<HTMLElement>(doc, GMAIL.composeEditor).flatMap((editor) => composeOf(editor) ?? []);
+  }
+
+  function composeOf(editor: HTMLElement): Compose | null {
+    const root = closest(editor, GMAIL.composeRoot) ?? editor.parentElement;
+    if (!root) return null;
+    const known = composeByRoot.get(root);
+    if (known?.body === editor) return known;
+    const id = inputValue(root, GMAIL.composeId) || `gmail-compose-${++composeCount}`;
+    const compose: Compose = {
+      id,
+      get kind(): ComposeKind {
+        const subject = inputValue(root, GMAIL.composeSubject);
+        if (/^\s*(fwd?|wg|tr)\s*:/i.test(subject)) return 'forward';
+        if ((!root.closest('[role=dialog]') && root.closest(GMAIL.main[0])) || /^\s*(re|aw|antw|sv)\s*:/i.test(subject)) return 'reply';
+        return 'new';
+      },
+      element: root,
+      body: editor,
+      recipients: () => composeRecipients(root),
+      subject: () => inputValue(root, GMAIL.composeSubject),
+      threadKey: () => composeThreadKey(root),
+      toolbar: () => {
+        const send = first(root, GMAIL.sendButton);
+        return send ? (closest(send, GMAIL.sendRow) ?? send.parentElement) : null;
+      },
+    };
+    composeByRoot.set(root, compose);
+    return compose;
+  }
+
+  function composeRecipients(root: Element): Person[] {
+    const people = RECIPIENT_KINDS.flatMap((kind) =>
+      all(root, recipientCandidates(kind), (el) => !isSuggestion(el, root)).flatMap((el) =>
+        el instanceof HTMLInputElement ? parseAddressList(el.value) : (personOf(el) ?? [])));
+    return uniquePeople(people);
+  }
+
+  function composeThreadKey(root: Element): string | null {
+    const rt = inputValue(root, GMAIL.composeThread).replace(/^#/, '');
+    if (/^thread-[af]:/.test(rt)) return rt;
+    if (/^[0-9a-f]{6,16}$/i.test(rt)) return `thread-f:${BigInt(`0x${rt}`)}`;
+    // An inline reply belongs to the conversation it sits in.
+    if (!root.closest('[role=dialog]') && root.closest(GMAIL.main[0])) return conversation()?.threadKey ?? null;
+    return null;
+  }
+
+  function composeFrom(target: Element): Compose | null {
+    const root = closest(target, GMAIL.composeRoot);
+    const editor = root ? first<HTMLElement>(root, GMAIL.composeEditor) : null;
+    return editor ? composeOf(editor) : null;
+  }
+
+  function sendButtonFrom(target: EventTarget | null): Element | null {
+    if (!(target instanceof Element)) return null;
+    for (const selector of GMAIL.sendButton) {
+      const button = target.closest(selector);
+      if (button) return button;
+    }
+    return null;
+  }
+
+  const host: GmailHost = {
+    provider: 'gmail',
+    currentUser,
+    selfCheck,
+    conversation,
+    inboxRows,
+    composes,
+
+    onChange(callback, signal) {
+      if (signal.aborted) return;
+      const watcher = useWatcher(signal);
+      // Several sources may fire in one frame (added nodes, a scoped anchor, the route): one call.
+      let queued = false;
+      const notify = () => {
+        if (queued || signal.aborted) return;
+        queued = true;
+        queueMicrotask(() => {
+          queued = false;
+          if (!signal.aborted) callback();
+        });
+      };
+      const scopeAnchors = () => {
+        const moles = first(doc, GMAIL.moleContainer);
+        if (moles) watcher.scope(moles, notify, signal);
+        const list = first(doc, GMAIL.message)?.parentElement;
+        if (list) watcher.scope(list, notify, signal);
+      };
+      watcher.subscribe((added) => {
+        if (!added.some((el) => matchesAny(el, RELEVANT) || el.querySelector(RELEVANT_ANY) !== null)) return;
+        scopeAnchors();
+        notify();
+      }, signal);
+      scopeAnchors();
+      doc.defaultView?.addEventListener('hashchange', notify, { signal });
+    },
+
+    onSendAttempt(callback, signal) {
+      const attempt = (compose: Compose | null, via: 'click' | 'keyboard') => {
+        if (!compose) return;
+        const now = Date.now();
+        if (now - (lastAttempt.get(compose.element) ?? -Infinity) < SAME_SEND_MS) return;
+        lastAttempt.set(compose.element, now);
+        // This runs inside Gmail's own event dispatch: never let our failure stop the send.
+        try {
+          callback({ compose, via });
+        } catch (error) {
+          console.error('tidewise: send handler failed', error);
+        }
+      };
+      doc.addEventListener('click', (event) => {
+        const button = sendButtonFrom(event.target);
+        if (button) attempt(composeFrom(button), 'click');
+      }, { capture: true, signal });
+      doc.addEventListener('keydown', (event) => {
+        if (!(event.target instanceof Element)) return;
+        const button = sendButtonFrom(event.target);
+        if (button && (event.key === 'Enter' || event.key === ' ')) attempt(composeFrom(button), 'keyboard');
+        else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) attempt(composeFrom(event.target), 'keyboard');
+      }, { capture: true, signal });
+    },
+
+    onSendConfirmed(callback, signal) {
+      doc.addEventListener(GMAIL_SENT_EVENT, (event) => {
+        const detail: unknown = (event as CustomEvent<unknown>).detail;
+        if (typeof detail !== 'string') return;
+        let sent: z.infer<typeof sentDetail>;
+        try {
+          sent = sentDetail.parse(JSON.parse(detail));
+        } catch (error) {
+          console.warn('tidewise: unreadable send confirmation', error);
+          return;
+        }
+        const prefix = options.pixelPrefix?.();
+        const confirmation: SendConfirmation = {
+          pixelMessageIds: [...new Set(sent.pixels.filter((pixel) => !prefix || pixel.prefix === prefix).map((pixel) => pixel.messageId))],
+          recipients: uniquePeople([...sent.to, ...sent.cc, ...sent.bcc].map((a) => makePerson(a.email, a.name))),
+          subject: sent.subject,
+          threadKey: sent.threadId,
+          at: sent.at ?? Date.now(),
+        };
+        try {
+          callback(confirmation);
+        } catch (error) {
+          console.error('tidewise: send confirmation handler failed', error);
+        }
+      }, { signal });
+    },
+
+    renderedPixels(pixelPrefix, root = doc) {
+      const needle = `/p/${pixelPrefix}/`;
+      const found: Array<{ element: HTMLImageElement; proxiedUrl: string; pixelUrl: string }> = [];
+      for (const element of root.querySelectorAll<HTMLImageElement>(`img[src*="${pixelPrefix}"]`)) {
+        // The rep's own compose shows the raw pixel; that is not a view.
+        if (element.closest('[contenteditable=true]')) continue;
+        const src = element.getAttribute('src') ?? '';
+        const hash = src.indexOf('#');
+        if (hash > 0 && /^https:\/\/[^/]+\.googleusercontent\.com\/(meips|proxy)\//.test(src)) {
+          const original = safeDecode(src.slice(hash + 1));
+          if (original.includes(needle)) found.push({ element, proxiedUrl: src.slice(0, hash), pixelUrl: original });
+        } else if (src.includes(needle)) {
+          found.push({ element, proxiedUrl: src, pixelUrl: src });
+        }
+      }
+      return found;
+    },
+
+    async insertReply(subject, body) {
+      const open = conversation();
+      if (!open) return null;
+      const scope = closest(open.messages[0]?.element ?? doc.body, GMAIL.threadRoot) ?? first(doc, GMAIL.main) ?? doc.body;
+      const inline = () => composes().find((c) => !c.element.closest('[role=dialog]') && scope.contains(c.element)) ?? null;
+      let compose = inline();
+      if (!compose) {
+        const button = all(scope, GMAIL.replyButton).at(-1);
+        if (!button) return null;
+        simulateClick(button);
+        compose = await waitFor(doc, inline, options.replyTimeoutMs ?? 5000);
+        if (!compose) return null;
+      }
+      const subjectInput = first<HTMLInputElement>(compose.element, GMAIL.composeSubject);
+      if (subject && subjectInput && subjectInput.value !== subject) {
+        subjectInput.value = subject;
+        subjectInput.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      putText(compose.body, body);
+      compose.body.focus();
+      host.notifyBodyChanged(compose);
+      return compose;
+    },
+
+    openThreadUrl(email) {
+      const account = /\/mail\/u\/(\d+)\//.exec(doc.location?.pathname ?? '')?.[1];
+      return gmailSearchUrl(email, account ? Number(account) : 0);
+    },
+
+    notifyBodyChanged(compose) {
+      const { body } = compose;
+      body.dispatchEvent(new Event('input', { bubbles: true }));
+      // InboxSDK's draft-save nudge: a "." key event after the current task makes Gmail save the draft.
+      setTimeout(() => {
+        for (const type of ['keydown', 'keyup']) body.dispatchEvent(periodKey(type));
+      }, 0);
+    },
+
+    flushDurations() {
+      return lastWatcher?.flushDurations() ?? [];
+    },
+  };
+  return host;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Reading
+
+function isAddress(text: string): boolean {
+  return /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/.test(text);
+}
+
+function makePerson(email: string, name?: string | null): Person {
+  const address = email.trim().toLowerCase();
+  const label = name?.trim();
+  return label && label.toLowerCase() !== address ? { email: address, name: label } : { email: address };
+}
+
+/** The person an element names: [email] or [data-hovercard-id], with [name], [data-name] or its text. */
+function personOf(element: Element): Person | null {
+  const email = element.getAttribute('email') ?? element.getAttribute('data-hovercard-id');
+  if (!email || !isAddress(email.trim())) return null;
+  const name = element.getAttribute('name') ?? element.getAttribute('data-name') ?? text(element);
+  return makePerson(email, name === 'me' ? null : name);
+}
+
+function uniquePeople(people: Person[]): Person[] {
+  const byEmail = new Map<string, Person>();
+  for (const person of people) {
+    const known = byEmail.get(person.email);
+    if (!known || (!known.name && person.name)) byEmail.set(person.email, person);
+  }
+  return [...byEmail.values()];
+}
+
+/** "Anna Schmidt <anna@x.de>, carlos@y.mx" (legacy hidden recipient inputs). */
+function parseAddressList(value: string): Person[] {
+  return value.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).flatMap((part) => {
+    const angle = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(part);
+    const email = (angle ? angle[2] : part)?.trim() ?? '';
+    return isAddress(email) ? [makePerson(email, angle?.[1])] : [];
+  });
+}
+
+/**
+ * Autocomplete suggestions are not recipients. A listbox counts as suggestions when a control
+ * points at it (aria-controls/aria-owns: the combobox popup) or when it is not part of a recipient
+ * field; People Kit's chip list (a listbox inside div[name=to]) holds the real recipients.
+ */
+function isSuggestion(element: Element, root: Element): boolean {
+  const listbox = element.closest('[role=listbox]');
+  if (!listbox) return false;
+  if (!listbox.closest('[name=to], [name=cc], [name=bcc]')) return true;
+  const id = listbox.id;
+  if (!id) return false;
+  for (const control of root.querySelectorAll('[aria-controls], [aria-owns]')) {
+    const ids = `${control.getAttribute('aria-controls') ?? ''} ${control.getAttribute('aria-owns') ?? ''}`.split(/\s+/);
+    if (ids.includes(id)) return true;
+  }
+  return false;
+}
+
+function threadKeyOf(element: Element): string | null {
+  const perm = (element.getAttribute('data-thread-perm-id') ?? element.getAttribute('data-thread-id'))?.replace(/^#/, '');
+  if (perm && /^thread-[af]:/.test(perm)) return perm;
+  const legacy = element.getAttribute('data-legacy-thread-id');
+  return legacy && /^[0-9a-f]{1,16}$/i.test(legacy) ? `thread-f:${BigInt(`0x${legacy}`)}` : null;
+}
+
+function messageIdOf(element: Element): string | null {
+  const id = element.getAttribute('data-message-id')?.replace(/^#/, '');
+  if (id && /^msg-[af]:/.test(id)) return id;
+  const legacy = element.getAttribute('data-legacy-message-id');
+  return legacy && /^[0-9a-f]{1,16}$/i.test(legacy) ? `msg-f:${BigInt(`0x${legacy}`)}` : null;
+}
+
+function inputValue(root: Element, candidates: Candidates): string {
+  return first<HTMLInputElement>(root, candidates)?.value ?? '';
+}
+
+function text(element: Element): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const BLOCK = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'TR', 'TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE']);
+
+/** Text with line breaks where the page breaks lines (auto-reply phrases must not run together). */
+function blockText(root: Element): string {
+  let out = '';
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) out += node.nodeValue ?? '';
+    else if (node.nodeType === 1) {
+      const element = node as Element;
+      if (element.tagName === 'BR') out += '\n';
+      else if (element.tagName === 'STYLE' || element.tagName === 'SCRIPT') return;
+      else {
+        const block = BLOCK.has(element.tagName);
+        if (block && out !== '' && !out.endsWith('\n')) out += '\n';
+        for (const child of element.childNodes) walk(child);
+        if (block && !out.endsWith('\n')) out += '\n';
+      }
+    }
+  };
+  walk(root);
+  return out.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Gmail's date tooltips (.g3[title], list rows): "Tue, Nov 10, 2026, 9:14 AM" (en-US),
+ * "Tue, 10 Nov 2026, 09:14" (en-GB), "2026年11月10日 上午9:14" (zh); local time, as shown.
+ */
+export function parseGmailDate(title: string | null | undefined): number | null {
+  if (!title) return null;
+  const clean = title.replace(/[\u00a0\u202f\u2009\u200e\u200f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const time = (hour: string, minute: string, meridiem?: string) => {
+    let h = Number(hour) % (meridiem ? 12 : 24);
+    if (meridiem && /^(pm|下午|晚上)$/i.test(meridiem)) h += 12;
+    return [h, Number(minute)] as const;
+  };
+  const at = (year: string, month: number, day: string, hm: readonly [number, number]) => {
+    if (month < 0) return null;
+    const value = new Date(Number(year), month, Number(day), hm[0], hm[1]).getTime();
+    return Number.isNaN(value) ? null : value;
+  };
+  let m = /\b([a-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4}),? (?:at )?(\d{1,2}):(\d{2})(?::\d{2})? ?([ap]m)?/i.exec(clean);
+  if (m) return at(m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()), m[2]!, time(m[4]!, m[5]!, m[6]));
+  m = /\b(\d{1,2})\.? ([a-z]{3})[a-z]*\.? (\d{4}),? (?:at )?(\d{1,2}):(\d{2})(?::\d{2})? ?([ap]m)?/i.exec(clean);
+  if (m) return at(m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()), m[1]!, time(m[4]!, m[5]!, m[6]));
+  m = /(\d{4})年(\d{1,2})月(\d{1,2})日.*?(上午|下午|晚上)? ?(\d{1,2}):(\d{2})/.exec(clean);
+  if (m) return at(m[1]!, Number(m[2]) - 1, m[3]!, time(m[5]!, m[6]!, m[4]));
+  const parsed = Date.parse(clean);
+  return Number.isNaN(parsed) ? null : parsed;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Acting
+
+/** Gmail's buttons listen to the whole press, not only to click. */
+function simulateClick(element: Element): void {
+  const view = element.ownerDocument.defaultView;
+  for (const type of ['mousedown', 'mouseup', 'click']) {
+    element.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view, button: 0 }));
+  }
+}
+
+/** Plain text as Gmail's editor writes it: one div per line, empty lines as <div><br></div>; DOM APIs only. */
+function putText(editor: HTMLElement, body: string): void {
+  const doc = editor.ownerDocument;
+  const lines = body.replace(/\r\n?/g, '\n').split('\n').map((line) => {
+    const div = doc.createElement('div');
+    if (line) div.textContent = line;
+    else div.appendChild(doc.createElement('br'));
+    return div;
+  });
+  const empty = (editor.textContent ?? '').trim() === '' && !editor.querySelector('img');
+  if (empty) editor.replaceChildren(...lines);
+  else editor.prepend(...lines);
+}
+
+function periodKey(type: string): KeyboardEvent {
+  const event = new KeyboardEvent(type, { key: '.', code: 'Period', keyCode: 190, which: 190, bubbles: true, cancelable: true });
+  if (event.keyCode !== 190) {
+    Object.defineProperty(event, 'keyCode', { get: () => 190 });
+    Object.defineProperty(event, 'which', { get: () => 190 });
+  }
+  return event;
+}
+
+function waitFor<T>(doc: Document, find: () => T | null, timeoutMs: number): Promise<T | null> {
+  const found = find();
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    const finish = (value: T | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(value);
+    };
+    const observer = new MutationObserver(() => {
+      const value = find();
+      if (value) finish(value);
+    });
+    const timer = setTimeout(() => finish(null), timeoutMs);
+    observer.observe(doc.body, { childList: true, subtree: true });
+  });
+}
