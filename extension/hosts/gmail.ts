@@ -257,12 +257,14 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
           console.error('tidewise: send handler failed', error);
         }
       };
-      doc.addEventListener('click', (event) => {
+      // Capture on the window: the first listener on the path, before any of Gmail's own.
+      const target: EventTarget = doc.defaultView ?? doc;
+      target.addEventListener('click', (event) => {
         const button = sendButtonFrom(event.target);
         if (button) attempt(composeFrom(button), 'click');
       }, { capture: true, signal });
-      doc.addEventListener('keydown', (event) => {
-        if (!(event.target instanceof Element)) return;
+      target.addEventListener('keydown', (event) => {
+        if (!(event instanceof KeyboardEvent) || !(event.target instanceof Element)) return;
         const button = sendButtonFrom(event.target);
         if (button && (event.key === 'Enter' || event.key === ' ')) attempt(composeFrom(button), 'keyboard');
         else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) attempt(composeFrom(event.target), 'keyboard');
