@@ -88,6 +88,15 @@ describe('selfCheck', () => {
     expect(host.selfCheck()).toEqual({ ok: true, missing: [] });
   });
 
+  test('an empty preview pane is no open thread', async () => {
+    await load();
+    const pane = document.createElement('div');
+    pane.className = 'aia';
+    pane.textContent = 'No conversations selected';
+    document.querySelector('[role=main]')?.append(pane);
+    expect(host.selfCheck()).toEqual({ ok: true, missing: [] });
+  });
+
   test('names what is missing', async () => {
     await load({ hash: `#inbox/${ANNA}` });
     await page.gmail.compose();

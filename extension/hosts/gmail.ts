@@ -82,7 +82,8 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
     if (!first(doc, GMAIL.main)) missing.push('main');
     const subject = first(doc, GMAIL.threadSubject);
     const message = first(doc, GMAIL.message);
-    if (subject || message || first(doc, GMAIL.threadRoot)) {
+    // A thread is open when its subject or a message shows (an empty preview pane is not one).
+    if (subject || message) {
       if (!subject) missing.push('thread-subject');
       if (!message) missing.push('thread-messages');
       else if (!first(message, GMAIL.messageSender)) missing.push('message-sender');
@@ -301,6 +302,7 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
     renderedPixels(pixelPrefix, root = doc) {
       const needle = `/p/${pixelPrefix}/`;
       const found: Array<{ element: HTMLImageElement; proxiedUrl: string; pixelUrl: string }> = [];
+      if (!/^[\w-]+$/.test(pixelPrefix)) return found; // prefixes are base64url; anything else would break the selector
       for (const element of root.querySelectorAll<HTMLImageElement>(`img[src*="${pixelPrefix}"]`)) {
         // The rep's own compose shows the raw pixel; that is not a view.
         if (element.closest('[contenteditable=true]')) continue;
