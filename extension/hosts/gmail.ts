@@ -278,7 +278,8 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
         if (typeof detail !== 'string') return;
         let sent: z.infer<typeof sentDetail>;
         try {
-          sent = sentDetail.parse(JSON.parse(detail));
+          // No compiled fast path: Gmail's Trusted Types policy turns zod's `new Function` into an EvalError.
+          sent = sentDetail.parse(JSON.parse(detail), { jitless: true });
         } catch (error) {
           console.warn('tidewise: unreadable send confirmation', error);
           return;
