@@ -42,8 +42,24 @@ export function startBackground(browser: BrowserApi, options: { db?: TidewiseDb;
     return result;
   }
 
-  /** One sync at a time; callers during a sync share its result. Forced syncs ignore backoff. */
-  const sync = (force = false) => (running ??= runSync(force).finally(() => (running = undefined)));
+  /**
+   * One sync at a time. A call during a sync gets one more sync right after it (shared by every
+   * such call), so an event recorded mid-sync is pushed at once, not on the next alarm.
+   * Forced syncs ignore the outbox backoff.
+   */
+  let next: Promise<SyncResult> | undefined;
+  const sync = (force = false): Promise<SyncResult> => {
+    if (!running) {
+      running = runSync(force).finally(() => (running = undefined));
+      return running;
+    }
+    const again = () => {
+      next = undefined;
+      return sync(force);
+    };
+    next ??= running.then(again, again);
+    return next;
+  };
 
   async function show(notices: Notice[]) {
     const settings = await loadSettings(db);

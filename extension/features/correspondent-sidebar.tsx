@@ -50,25 +50,6 @@ export const correspondentSidebar: Feature = {
     let lastSyncAt = 0;
     let loading: Promise<void> | null = null;
 
-    const ui = await createShadowRootUi(context.script, {
-      name: 'tidewise-sidebar',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      isolateEvents: true,
-      onMount(uiContainer, _shadow, shadowHost) {
-        // The panel fixes itself to the right edge; this keeps it below the webmail's top bar.
-        shadowHost.style.setProperty('--tw-sidebar-top', '64px');
-        container = uiContainer;
-        draw();
-      },
-      onRemove() {
-        if (container) render(null, container);
-      },
-    });
-    ui.mount();
-    signal.addEventListener('abort', () => ui.remove(), { once: true });
-
     const record = async (events: ClientEvent[]) => {
       await context.ask({ type: 'record-events', events });
       await load(true);
@@ -91,6 +72,23 @@ export const correspondentSidebar: Feature = {
       onSetTags: (email, tags) => record([fact('tags', email, { tags })]),
       onAddNote: (email, text) => record([fact('note', email, { text })]),
     };
+
+    const ui = await createShadowRootUi(context.script, {
+      name: 'tidewise-sidebar',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      isolateEvents: true,
+      onMount(uiContainer, _shadow, shadowHost) {
+        // The panel fixes itself to the right edge; this keeps it below the webmail's top bar.
+        shadowHost.style.setProperty('--tw-sidebar-top', '64px');
+        container = uiContainer;
+        draw();
+      },
+      onRemove() {
+        if (container) render(null, container);
+      },
+    });
 
     function draw() {
       if (!container) return;
@@ -164,6 +162,9 @@ export const correspondentSidebar: Feature = {
       await loading;
       loading = null;
     }
+
+    ui.mount();
+    signal.addEventListener('abort', () => ui.remove(), { once: true });
 
     host.onChange(() => {
       const conversation = context.health.ok ? host.conversation() : null;

@@ -39,8 +39,9 @@ async function recordReplies(context: FeatureContext, recorded: Set<string>): Pr
     candidates.push({ from: message.from.email, providerMessageId: message.id, at: message.at, threadKey: conversation?.threadKey, subject: message.subject, text: message.text });
   }
   for (const row of host.inboxRows()) {
-    if (row.from.email === self || row.at === null) continue;
-    candidates.push({ from: row.from.email, providerMessageId: `thread:${row.threadKey}@${row.at}`, at: row.at, threadKey: row.threadKey, subject: row.subject, text: null });
+    // Without the preview an automatic answer cannot be told from a reply: leave it to the thread view.
+    if (row.from.email === self || row.at === null || row.snippet === null) continue;
+    candidates.push({ from: row.from.email, providerMessageId: `thread:${row.threadKey}@${row.at}`, at: row.at, threadKey: row.threadKey, subject: row.subject, text: row.snippet });
   }
   const fresh = candidates.filter((c) => !recorded.has(c.providerMessageId));
   if (fresh.length === 0) return;

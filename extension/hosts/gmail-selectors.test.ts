@@ -34,6 +34,7 @@ const TABLE: Array<[Name, 'inbox' | 'thread', number, number]> = [
   ['rowThread', 'inbox', 0, 1],
   ['rowSender', 'inbox', 0, 0],
   ['rowSubject', 'inbox', 0, 1],
+  ['rowSnippet', 'inbox', 0, 0],
   ['rowDate', 'inbox', 0, 0],
   ['composeEditor', 'thread', 0, 1],
   ['composeRoot', 'thread', 0, 0],

@@ -22,6 +22,8 @@ export const GMAIL = {
   rowThread: ['[data-thread-id]', '[data-legacy-thread-id]'],
   rowSender: ['.yW span[email]', 'span[email]'],
   rowSubject: ['[data-thread-id]', '[data-legacy-thread-id]', 'span.bog', '.y6 > span'],
+  /** The list's preview of the latest message (" - Thank you for…"). */
+  rowSnippet: ['span.y2'],
   rowDate: ['td.xW span[title]', '.xW [title]'],
 
   composeEditor: [

@@ -112,10 +112,10 @@ describe('inboxRows', () => {
   test('every row with its thread key, latest sender, subject, time and unread state', async () => {
     await load();
     expect(host.inboxRows()).toEqual([
-      { threadKey: ANNA_KEY, from: { email: 'anna.schmidt@schmidt-haushalt.de', name: 'Anna Schmidt' }, subject: 'Quotation Q-2026-118: stainless cookware, FOB Ningbo', at: Date.parse('2026-11-12T14:02:00Z'), unread: true },
-      { threadKey: key('19a5d2e4f6a81c03'), from: { email: 'carlos@lopez-importaciones.mx', name: 'Carlos López' }, subject: 'Price list 2027 for Lopez Importaciones', at: Date.parse('2026-11-05T18:25:00Z'), unread: false },
-      { threadKey: key('19a8b4d6f8a02e04'), from: { email: 'procurement@gulf-trading.ae', name: 'Gulf Trading Procurement' }, subject: 'RFQ: one 40HQ container of kitchen textiles', at: Date.parse('2026-11-20T07:31:00Z'), unread: true },
-      { threadKey: key('19a9c5e7a9b13f05'), from: { email: 'einkauf@nordic-living.se', name: 'Lina Berg' }, subject: 'Order confirmation PO-7781', at: Date.parse('2026-11-23T10:05:00Z'), unread: true },
+      { threadKey: ANNA_KEY, from: { email: 'anna.schmidt@schmidt-haushalt.de', name: 'Anna Schmidt' }, subject: 'Quotation Q-2026-118: stainless cookware, FOB Ningbo', snippet: 'Dear Rita, thank you for the quotation. Could you confirm the lead time for 1,2', at: Date.parse('2026-11-12T14:02:00Z'), unread: true },
+      { threadKey: key('19a5d2e4f6a81c03'), from: { email: 'carlos@lopez-importaciones.mx', name: 'Carlos López' }, subject: 'Price list 2027 for Lopez Importaciones', snippet: 'Hi Rita, thanks, we will review the list with our team and come back to you nex', at: Date.parse('2026-11-05T18:25:00Z'), unread: false },
+      { threadKey: key('19a8b4d6f8a02e04'), from: { email: 'procurement@gulf-trading.ae', name: 'Gulf Trading Procurement' }, subject: 'RFQ: one 40HQ container of kitchen textiles', snippet: 'Dear Supplier, please quote CIF Jebel Ali for one 40HQ container of kitchen tex', at: Date.parse('2026-11-20T07:31:00Z'), unread: true },
+      { threadKey: key('19a9c5e7a9b13f05'), from: { email: 'einkauf@nordic-living.se', name: 'Lina Berg' }, subject: 'Order confirmation PO-7781', snippet: 'Hello Rita, attached is our purchase order PO-7781 for 600 enamel casseroles. P', at: Date.parse('2026-11-23T10:05:00Z'), unread: true },
     ]);
   });
 

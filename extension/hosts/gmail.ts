@@ -140,10 +140,16 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
         threadKey,
         from,
         subject: subjectElement ? text(subjectElement) : '',
+        snippet: snippetOf(first(row, GMAIL.rowSnippet)),
         at: parseGmailDate(first(row, GMAIL.rowDate)?.getAttribute('title')),
         unread: row.classList.contains('zE'),
       }];
     });
+  }
+
+  function snippetOf(element: Element | null): string | null {
+    if (!element) return null;
+    return text(element).replace(/^\s*-\s*/, '') || null;
   }
 
   function composes(): Compose[] {

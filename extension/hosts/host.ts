@@ -36,6 +36,8 @@ export interface InboxRow {
   threadKey: string;
   from: Person;
   subject: string;
+  /** The list's preview of the latest message, when shown (tells an automatic answer apart). */
+  snippet: string | null;
   at: number | null;
   unread: boolean;
 }
