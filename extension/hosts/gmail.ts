@@ -2,6 +2,7 @@
 // the DOM through the candidate lists in gmail-selectors.ts, hears sends from the MAIN-world tap
 // (gmail-tap.ts) and writes only through DOM APIs: Gmail enforces Trusted Types.
 import { z } from 'zod';
+import { BUILD_TEST_HOOKS } from '../build-config.ts';
 import { gmailSearchUrl } from './gmail-search-url.ts';
 import { all, closest, first, GMAIL, matchesAny, recipientCandidates, type Candidates, type RecipientKind } from './gmail-selectors.ts';
 import { GMAIL_SENT_EVENT } from './gmail-send-request.ts';
@@ -53,7 +54,8 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
   function useWatcher(signal: AbortSignal): PageWatcher {
     if (!shared) {
       const controller = new AbortController();
-      shared = { watcher: watchPage(doc, controller.signal, options.watch), controller, users: 0 };
+      const watch = BUILD_TEST_HOOKS ? reportFlushes(doc, options.watch, () => lastWatcher) : options.watch;
+      shared = { watcher: watchPage(doc, controller.signal, watch), controller, users: 0 };
       lastWatcher = shared.watcher;
     }
     const current = shared;
@@ -368,6 +370,25 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
     },
   };
   return host;
+}
+
+/**
+ * Test builds only (bench:gmail): after each flush, the recent flush durations go on the page's
+ * <html data-tidewise-flush-ms>, the one place both the isolated world and the page can read.
+ */
+function reportFlushes(doc: Document, watch: PageWatcherOptions | undefined, watcher: () => PageWatcher | null): PageWatcherOptions {
+  const view = doc.defaultView;
+  const schedule = watch?.schedule ?? ((flush: () => void) => {
+    if (doc.visibilityState === 'hidden' || !view?.requestAnimationFrame) setTimeout(flush, 50);
+    else view.requestAnimationFrame(flush);
+  });
+  return {
+    ...watch,
+    schedule: (flush) => schedule(() => {
+      flush();
+      doc.documentElement.dataset.tidewiseFlushMs = JSON.stringify(watcher()?.flushDurations().slice(-64) ?? []);
+    }),
+  };
 }
 
 // -------------------------------------------------------------------------------------------------
