@@ -25,6 +25,8 @@ interface State {
   now: number;
   busy: boolean;
   collapsed: boolean;
+  /** Folded out of the way while a compose window sits under the panel. */
+  makingRoom: boolean;
   notice: SidebarNotice | null;
   templates: EmailTemplate[];
   byContact: Record<string, Record<string, string>>;
@@ -41,6 +43,7 @@ export const correspondentSidebar: Feature = {
       now: Date.now(),
       busy: false,
       collapsed: false,
+      makingRoom: false,
       notice: context.health.ok ? null : { kind: 'host-changed', provider: host.provider, missing: context.health.missing },
       templates: [],
       byContact: {},
@@ -103,9 +106,10 @@ export const correspondentSidebar: Feature = {
           placeholderValues={{ senderName: settings.account?.name ?? '' }}
           placeholderValuesByContact={state.byContact}
           busy={state.busy}
-          collapsed={state.collapsed}
+          collapsed={state.collapsed || state.makingRoom}
           onToggleCollapsed={() => {
-            state.collapsed = !state.collapsed;
+            if (state.makingRoom) state.makingRoom = false;
+            else state.collapsed = !state.collapsed;
             draw();
           }}
           onOpenThread={(email) => window.location.assign(host.openThreadUrl(email))}
@@ -166,6 +170,18 @@ export const correspondentSidebar: Feature = {
     ui.mount();
     signal.addEventListener('abort', () => ui.remove(), { once: true });
 
+    // A compose window under the panel (Gmail's bottom-right dialogs) folds the panel to its tab
+    // until the window closes, so the sidebar never hides the mail being written.
+    let composeWasUnder = false;
+    host.onChange(() => {
+      const under = host.composes().some((compose) => overlapsPanel(compose.element));
+      if (under !== composeWasUnder) {
+        composeWasUnder = under;
+        state.makingRoom = under;
+        draw();
+      }
+    }, signal);
+
     host.onChange(() => {
       const conversation = context.health.ok ? host.conversation() : null;
       if (keyOf(conversation) === shownKey) return;
@@ -177,6 +193,13 @@ export const correspondentSidebar: Feature = {
     if (host.conversation()) void sync();
   },
 };
+
+const PANEL_WIDTH = 360;
+
+function overlapsPanel(element: Element): boolean {
+  const rect = element.getBoundingClientRect();
+  return rect.width > 0 && rect.right > window.innerWidth - PANEL_WIDTH;
+}
 
 /** What identifies what the sidebar shows: the thread, and how many messages it has. */
 function keyOf(conversation: Conversation | null): string {
