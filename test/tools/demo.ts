@@ -30,16 +30,18 @@ interface Buyer {
   inquiry?: { subject: string; daysAgo: number; body: string };
   /** The screenshot name, sidebar-<shot>.png. */
   shot?: string;
+  /** The state the sidebar should show for this buyer once the extension has seen the thread. */
+  state?: string;
 }
 
 const at = (iso: string) => Date.parse(iso);
 const daysAgo = (days: number) => Date.now() - days * DAY;
 
 // Buyers with threads in test/fixtures/gmail/mailbox.json; their stories match the fixture mail.
-const lina: Buyer = { email: 'einkauf@nordic-living.se', firstName: 'Lina', lastName: 'Berg', company: 'Nordic Living AB', country: 'SE', thread: 'FMfcgzotDQqvIurYANABLBxGHYyGxwHD', shot: 'ordered' };
-const anna: Buyer = { email: 'anna.schmidt@schmidt-haushalt.de', firstName: 'Anna', lastName: 'Schmidt', company: 'Schmidt Haushaltswaren GmbH', country: 'DE', thread: 'FMfcgzzCxtJLXimycHOeAhmsICVXRlmf', shot: 'replied-interested' };
-const carlos: Buyer = { email: 'carlos@lopez-importaciones.mx', firstName: 'Carlos', lastName: 'López', company: 'Lopez Importaciones S.A. de C.V.', country: 'MX', thread: 'FMfcgzbJKPVhrHtKRwKNKQMFWrffOFov', shot: 'replied-later' };
-const gulf: Buyer = { email: 'procurement@gulf-trading.ae', firstName: '', lastName: '', company: 'Gulf Trading LLC', country: 'AE', thread: 'FMfcgzzuMVbtdjXAzNmtaWJVMekFFleN', shot: 'untrackable' };
+const lina: Buyer = { email: 'einkauf@nordic-living.se', firstName: 'Lina', lastName: 'Berg', company: 'Nordic Living AB', country: 'SE', thread: 'FMfcgzotDQqvIurYANABLBxGHYyGxwHD', shot: 'ordered', state: 'ordered' };
+const anna: Buyer = { email: 'anna.schmidt@schmidt-haushalt.de', firstName: 'Anna', lastName: 'Schmidt', company: 'Schmidt Haushaltswaren GmbH', country: 'DE', thread: 'FMfcgzzCxtJLXimycHOeAhmsICVXRlmf', shot: 'replied-interested', state: 'replied' };
+const carlos: Buyer = { email: 'carlos@lopez-importaciones.mx', firstName: 'Carlos', lastName: 'López', company: 'Lopez Importaciones S.A. de C.V.', country: 'MX', thread: 'FMfcgzbJKPVhrHtKRwKNKQMFWrffOFov', shot: 'replied-later', state: 'replied' };
+const gulf: Buyer = { email: 'procurement@gulf-trading.ae', firstName: '', lastName: '', company: 'Gulf Trading LLC', country: 'AE', thread: 'FMfcgzzuMVbtdjXAzNmtaWJVMekFFleN', shot: 'untrackable', state: 'replied' };
 const marco: Buyer = { email: 'm.rossi@casa-rossi.it', firstName: 'Marco', lastName: 'Rossi', company: 'Casa Rossi S.r.l.', country: 'IT', thread: 'FMfcgzPNAxiRNpcivFHyqHkOuSTDpceb', shot: 'opened-no-reply' };
 // Buyers the demo gives a thread of their own (an inquiry that came before the rep's tracked mail).
 const added = (email: string, firstName: string, lastName: string, company: string, country: string, shot: string, subject: string, inquiryDaysAgo: number): Buyer => ({
@@ -91,11 +93,11 @@ async function seed(worker: TestWorker, token: string): Promise<void> {
   events.push({ id: id(), type: 'order', at: daysAgo(10), contact: priya.email, kind: 'sample', amount: 95, currency: 'USD' });
   // Replied, interested: the fixture thread (quotation 10 Nov, Anna's question 12 Nov).
   await send([anna], at('2026-11-10T09:14:00Z'), 'Quotation Q-2026-118: stainless cookware, FOB Ningbo', at('2026-11-11T07:50:00Z'));
-  reply(anna, at('2026-11-12T14:02:00Z'));
+  // Anna's, Carlos's and Gulf Trading's replies are in the fixture threads: the extension records them
+  // itself when the sidebar opens those threads, as it would for the rep.
   intent(anna, at('2026-11-12T14:05:00Z'), 'interested');
   // Replied, later: Carlos will review the price list with his team.
   await send([carlos], at('2026-11-03T16:40:00Z'), 'Price list 2027 for Lopez Importaciones', at('2026-11-04T15:12:00Z'));
-  reply(carlos, at('2026-11-05T18:25:00Z'));
   intent(carlos, at('2026-11-05T18:30:00Z'), 'later');
   // Replied, no need: Poldom has a supplier for this season.
   await send([tomasz], daysAgo(28), 'Offer: kitchen textiles for Poldom', daysAgo(27));
@@ -108,7 +110,6 @@ async function seed(worker: TestWorker, token: string): Promise<void> {
   await send([kenji], daysAgo(42), 'Quotation: stainless steamers');
   // Untrackable: Gulf Trading answers (the fixture RFQ, 20 Nov) but its mail never loads images.
   await send([gulf], daysAgo(12), 'Kitchen textiles: our company profile');
-  reply(gulf, at('2026-11-20T07:31:00Z'));
   // Shared open: one mail to Ole and Kari; someone opened it, nobody can say who.
   await send([ole, kari], daysAgo(22), 'Table linen collection 2027', daysAgo(21));
   // Switch contact: Jean opened the offer once, seven months of silence since.
@@ -170,6 +171,13 @@ async function gmailShots(page: Page, url: string, suffix: string, files: string
     await route(page, `#inbox/${buyer.thread}`);
     const card = page.locator(`[data-testid=contact-card][data-contact="${buyer.email}"]`);
     await card.waitFor({ timeout: 10_000 });
+    // A reply the extension has just recorded from this thread shows once the card reloads.
+    for (let tries = 0; buyer.state && (await card.getAttribute('data-state')) !== buyer.state && tries < 20; tries++) {
+      await page.waitForTimeout(250);
+      await route(page, '#inbox');
+      await route(page, `#inbox/${buyer.thread}`);
+      await card.waitFor({ timeout: 10_000 });
+    }
     await page.waitForTimeout(300);
     files.push(await shot(page, `sidebar-${buyer.shot}${suffix}`, `${await card.getAttribute('data-state')}`));
   }
