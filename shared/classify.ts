@@ -2,14 +2,14 @@
 // machine lives in contact-replay.ts; this file prepares the events, feeds them in and reads off the
 // flags, the next follow-up and the template to propose.
 import { readHistory } from './contact-history.ts';
+import { judgeHumanOpens } from './contact-opens.ts';
 import { ContactReplay, INACTIVE, LEVEL_STATE, UNSTARTED, ZOMBIE } from './contact-replay.ts';
 import type { ContactState } from './contact-state.ts';
 import { nextFollowUp } from './next-follow-up.ts';
-import { resolveOpenVerdicts } from './open-verdict.ts';
 import { DAY, type Policy } from './policy.ts';
 import { proposeTemplate } from './propose-template.ts';
 import type { ContactFlag, ReasonStep } from './reasons.ts';
-import type { AccountEvent, EventOf, Intent, Verdict } from './schema.ts';
+import type { AccountEvent, Intent, Verdict } from './schema.ts';
 import type { TemplateKey } from './templates.ts';
 
 export interface Classification {
@@ -45,34 +45,29 @@ export function classify(
   verdicts?: ReadonlyMap<string, Verdict>,
 ): Classification {
   const history = readHistory(events, now);
-  const { past, sharedByMessage } = history;
-  // Resolution only ever turns a stored human verdict into another kind, and other opens never
-  // make a human one a repeat (open-verdict.ts), so only what decides human opens is judged.
-  const finalVerdicts = verdicts ?? (history.storedHumanOpens.length > 0 ? resolveOpenVerdicts(history.forVerdicts) : NO_VERDICTS);
+  const { past, pastCount } = history;
+  const opens = judgeHumanOpens(history, verdicts);
 
   // Untrackable is judged on the whole log: one seen open proves that the contact's mail client
   // shows opens, so from then on every missing open means something.
-  let sawOwnOpen = false;
-  let sawSharedOpen = false;
-  for (const open of history.storedHumanOpens) {
-    const shared = humanOpenShared(open, finalVerdicts, sharedByMessage);
-    if (shared === true) sawSharedOpen = true;
-    else if (shared === false) sawOwnOpen = true;
-  }
+  const { sawOwnOpen, sawSharedOpen } = opens;
   const untrackable = history.sawReplyOrOrder && !sawOwnOpen && !sawSharedOpen;
 
   const replay = new ContactReplay(policy, untrackable);
   let intent: Intent = 'interested';
-  for (const event of past) {
-    replay.expire(event.at);
-    replay.seen(event.at);
+  let humanOpen = 0;
+  if (pastCount > 0) replay.seen(past[0]!.at);
+  // Each case reads the time itself: one read that every kind of event passes through makes V8
+  // box the number into a new heap object each time.
+  for (let i = 0; i < pastCount; i++) {
+    const event = past[i]!;
     switch (event.type) {
       case 'sent':
         replay.sent(event.at);
         break;
       case 'open':
         // Other verdicts and shared opens are evidence for the timeline; they never promote.
-        if (humanOpenShared(event, finalVerdicts, sharedByMessage) === false) replay.ownOpen(event.at);
+        if (event.verdict.kind === 'human' && opens.shared[humanOpen++] === false) replay.ownOpen(event.at);
         break;
       case 'reply':
         replay.reply(event.at);
@@ -148,18 +143,4 @@ export function classify(
     lastSentAt,
     lastSignalAt,
   };
-}
-
-const NO_VERDICTS: ReadonlyMap<string, Verdict> = new Map();
-
-/** Whether an open is human and shared; null when it is not human or its message is unknown. */
-function humanOpenShared(
-  open: EventOf<'open'>,
-  verdicts: ReadonlyMap<string, Verdict>,
-  sharedByMessage: ReadonlyMap<string, boolean>,
-): boolean | null {
-  if (open.verdict.kind !== 'human') return null;
-  const final = verdicts.get(open.id);
-  if (final !== undefined && final.kind !== 'human') return null;
-  return sharedByMessage.get(open.messageId) ?? null;
 }

@@ -1,4 +1,5 @@
-// The downgrade machine behind classify. Events are fed in time order; between them the clock runs.
+// The downgrade machine behind classify. The events that can move the state are fed in time order,
+// and each first runs the clock up to its own time; other events need not be fed at all.
 //
 // A signal (a human open of a mail to this contact alone, a reply, a logged order) lifts the contact
 // at once to the signal's level, or restarts the silence clock of its current level. A level that
@@ -45,7 +46,6 @@ export class ContactReplay {
   private held = false; // kept at opened-no-reply because the contact's opens cannot be seen
   private lastIsRefresh = false;
   private readonly silence: Policy['silenceDays'];
-  private readonly silenceMs: readonly number[];
 
   /**
    * `untrackable`: the contact answers but no tracked mail ever recorded a human open, so missing
@@ -56,30 +56,28 @@ export class ContactReplay {
     private readonly untrackable: boolean,
   ) {
     this.silence = policy.silenceDays;
-    const s = this.silence;
-    this.silenceMs = [s.inactive * DAY, s['opened-no-reply'] * DAY, s.replied * DAY, s.ordered * DAY];
   }
 
   /** Applies every drop whose deadline is at or before `until`. */
   expire(until: number): void {
     while (this.level >= INACTIVE) {
-      const deadline = this.clock + this.silenceMs[this.held ? INACTIVE : this.level]!;
+      const silentDays = this.silentDays(this.held ? INACTIVE : this.level);
+      const deadline = this.clock + silentDays * DAY;
       if (deadline > until) return;
       if (this.level === OPENED && !this.held && this.untrackable) {
         this.held = true;
         this.clock = deadline;
-        this.push({ code: 'kept-untrackable', at: deadline, silentDays: this.silence['opened-no-reply'] });
+        this.push({ code: 'kept-untrackable', at: deadline, silentDays });
         continue;
       }
       const from = LEVEL_STATE[this.level]!;
-      const silentDays = this.held ? this.silence.inactive : this.silence[from];
       const to = this.held ? ZOMBIE : this.level - 1;
       this.enter(to, deadline);
       this.push({ code: 'downgraded', at: deadline, from, to: to === ZOMBIE ? 'archived' : LEVEL_STATE[to]!, silentDays });
     }
   }
 
-  /** Every event passes here first, whatever its type. */
+  /** The contact's first event, whatever its type: from then on the contact is known. */
   seen(at: number): void {
     if (this.firstAt !== null) return;
     this.firstAt = at;
@@ -87,6 +85,7 @@ export class ContactReplay {
   }
 
   sent(at: number): void {
+    this.expire(at);
     this.firstSentAt ??= at;
     this.lastSentAt = at;
     this.sentSinceOrder++;
@@ -100,14 +99,17 @@ export class ContactReplay {
   }
 
   ownOpen(at: number): void {
+    this.expire(at);
     this.signal(OPENED, at, { code: 'open', at });
   }
 
   reply(at: number): void {
+    this.expire(at);
     this.signal(REPLIED, at, { code: 'reply', at });
   }
 
   order(at: number, kind: 'sample' | 'order'): void {
+    this.expire(at);
     this.lastOrderAt = at;
     this.lastOrderKind = kind;
     this.sentSinceOrder = 0;
@@ -115,12 +117,14 @@ export class ContactReplay {
   }
 
   archive(at: number): void {
+    this.expire(at);
     if (this.archivedByRepAt !== null) return;
     this.archivedByRepAt = at;
     this.push({ code: 'archived-by-rep', at });
   }
 
   unarchive(at: number): void {
+    this.expire(at);
     if (this.archivedByRepAt === null && this.level !== ZOMBIE) return;
     this.archivedByRepAt = null;
     if (this.level === ZOMBIE) this.enter(INACTIVE, at);
@@ -144,6 +148,20 @@ export class ContactReplay {
       if (this.lastIsRefresh) this.reasons[this.reasons.length - 1] = step;
       else this.reasons.push(step);
       this.lastIsRefresh = true;
+    }
+  }
+
+  /** The silence period of a level, in days. */
+  private silentDays(level: number): number {
+    switch (level) {
+      case ORDERED:
+        return this.silence.ordered;
+      case REPLIED:
+        return this.silence.replied;
+      case OPENED:
+        return this.silence['opened-no-reply'];
+      default:
+        return this.silence.inactive;
     }
   }
 
