@@ -36,7 +36,9 @@ export const correspondentSidebar: Feature = {
   name: 'correspondent-sidebar',
   needsAnchors: false,
   async start(context) {
-    const { host, signal, settings } = context;
+    const { host, signal } = context;
+    // Re-read on every load, so a language or time-zone change shows without reloading the webmail.
+    let settings = context.settings;
     const state: State = {
       contacts: null,
       dailyList: null,
@@ -139,6 +141,7 @@ export const correspondentSidebar: Feature = {
         state.busy = true;
         draw();
         try {
+          settings = await context.ask({ type: 'settings-get' });
           if (conversation === null) {
             const [view, templates] = await Promise.all([context.ask({ type: 'daily-list' }), context.ask({ type: 'templates-list' })]);
             state.contacts = null;
@@ -151,7 +154,10 @@ export const correspondentSidebar: Feature = {
             state.contacts = contacts;
             state.now = now;
             state.byContact = Object.fromEntries(
-              people.filter((person) => person.name).map((person) => [person.email, { firstName: firstNameOf(person.name ?? '') }]),
+              people.flatMap((person) => {
+                const firstName = person.name ? firstNameOf(person.name) : null;
+                return firstName ? [[person.email, { firstName }]] : [];
+              }),
             );
           }
           shownKey = key;
@@ -207,8 +213,12 @@ function keyOf(conversation: Conversation | null): string {
   return `${conversation.threadKey}|${conversation.messages.length}|${conversation.participants.map((p) => p.email).join(',')}`;
 }
 
-function firstNameOf(name: string): string {
+/** Display names that are a company or a desk, not a person: no "Dear Gulf,". */
+const NOT_A_PERSON = /\b(trading|procurement|purchas\w*|sales|team|department|dept|office|info|support|service|ltd|llc|gmbh|inc|corp\w*|company|group|imports?|exports?|compras|einkauf|achats|buyer|admin)\b/i;
+
+function firstNameOf(name: string): string | null {
   const trimmed = name.trim();
+  if (NOT_A_PERSON.test(trimmed) || trimmed.includes('@')) return null;
   // "Schmidt, Anna" and "Anna Schmidt"; a single Chinese name stays whole.
   if (trimmed.includes(',')) return trimmed.split(',')[1]?.trim() ?? trimmed;
   return trimmed.split(/\s+/)[0] ?? trimmed;

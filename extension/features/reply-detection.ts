@@ -54,7 +54,9 @@ async function recordReplies(context: FeatureContext, recorded: Set<string>): Pr
     recorded.add(candidate.providerMessageId);
     if (isAutoReply({ from: candidate.from, subject: candidate.subject, text: candidate.text })) continue;
     events.push({
-      id: stableEventId('reply', host.provider, candidate.providerMessageId),
+      // Keyed by who wrote and when, not by where it was seen: the same reply met in the thread
+      // (with Gmail's message id) and in the inbox list (without one) is one event.
+      id: stableEventId('reply', host.provider, candidate.from, String(candidate.at)),
       type: 'reply',
       at: candidate.at,
       contact: candidate.from,

@@ -112,6 +112,18 @@ test('the whole follow-up loop in Gmail', async () => {
   expect(await card().locator('[data-testid=next-follow-up]').getAttribute('data-due')).toBe('upcoming');
   await shot('4-opened-no-reply');
 
+  // The proposed template goes into Gmail's reply box, unfilled placeholders marked for the rep.
+  await card().locator('[data-testid=insert-template]').click();
+  const replyBox = page.locator('div.Am.Al.editable[contenteditable=true]').last();
+  await expect.poll(() => replyBox.innerText(), { timeout: 10_000 }).toMatch(/\[\[\w+\?\]\]/);
+  expect(await replyBox.innerText()).toContain('Dear');
+  await shot('4b-template-inserted');
+  await page.evaluate(() => {
+    // Leave without sending: Gmail's discard (trash) button on the inline reply.
+    const discard = [...document.querySelectorAll<HTMLElement>('[data-tooltip^="Discard"], [aria-label^="Discard"]')].at(-1);
+    discard?.click();
+  });
+
   // 5. The buyer replies in the thread (an out-of-office first, which is not a reply).
   await page.evaluate((t) => (window as unknown as { fakeGmail: { addIncomingMessage(t: string, o: object): string } }).fakeGmail.addIncomingMessage(t, { from: 'procurement@gulf-trading.ae', name: 'Gulf Trading Procurement', autoReply: true }), THREAD);
   await reopenThread();
