@@ -1,0 +1,482 @@
+// The Outlook on the web host: everything Tidewise knows about OWA's page, behind the Host
+// interface, built like gmail.ts. It reads the DOM through outlook-selectors.ts (ids, data-*,
+// roles, icon names; never a localized label alone), hears sends from the MAIN-world tap
+// (outlook-tap.ts) and writes only through DOM APIs.
+import { z } from 'zod';
+import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, Person, SelfCheck, SendConfirmation } from './host.ts';
+import { all, closest, first, matchesAny, OUTLOOK } from './outlook-selectors.ts';
+import { OUTLOOK_SENT_EVENT } from './outlook-send-request.ts';
+import { watchPage, type PageWatcher, type PageWatcherOptions } from './page-watcher.ts';
+
+export interface OutlookHostOptions {
+  /** When it returns a prefix, send confirmations carry only pixels under it. */
+  pixelPrefix?: () => string | null | undefined;
+  /** How long insertReply waits for the reply editor to appear. */
+  replyTimeoutMs?: number;
+  watch?: PageWatcherOptions;
+}
+
+const RELEVANT = [...OUTLOOK.conversation, ...OUTLOOK.message, ...OUTLOOK.row, ...OUTLOOK.composeEditor, 'img[src*="/actions/ei?"]'];
+const RELEVANT_ANY = RELEVANT.join(', ');
+const SAME_SEND_MS = 250;
+const ADDRESS = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/;
+
+const address = z.object({ email: z.string(), name: z.string().optional() });
+const sentDetail = z.object({
+  threadId: z.string().nullable(),
+  referenceItemId: z.string().nullable(),
+  to: z.array(address),
+  cc: z.array(address),
+  bcc: z.array(address),
+  subject: z.string(),
+  at: z.number().nullable(),
+  pixels: z.array(z.object({ prefix: z.string(), messageId: z.string() })),
+});
+
+export function createOutlookHost(doc: Document = document, options: OutlookHostOptions = {}): Host {
+  const composeByRoot = new WeakMap<Element, Compose>();
+  const lastAttempt = new WeakMap<Element, number>();
+  let composeCount = 0;
+  let shared: { watcher: PageWatcher; controller: AbortController; users: number } | null = null;
+
+  function useWatcher(signal: AbortSignal): PageWatcher {
+    if (!shared) {
+      const controller = new AbortController();
+      shared = { watcher: watchPage(doc, controller.signal, options.watch), controller, users: 0 };
+    }
+    const current = shared;
+    current.users++;
+    signal.addEventListener('abort', () => {
+      current.users--;
+      if (current.users > 0) return;
+      current.controller.abort();
+      if (shared === current) shared = null;
+    }, { once: true });
+    return current.watcher;
+  }
+
+  function currentUser(): Person | null {
+    const secondary = first(doc, OUTLOOK.accountAddress);
+    const fromAccount = secondary ? addressIn(text(secondary)) : null;
+    const button = first(doc, OUTLOOK.accountButton);
+    const email = fromAccount ?? (button ? addressOf(button) : null);
+    if (!email) return null;
+    const name = first(doc, OUTLOOK.accountName);
+    return makePerson(email, name ? text(name) : null);
+  }
+
+  function selfCheck(): SelfCheck {
+    const missing: string[] = [];
+    const pane = first(doc, OUTLOOK.readingPane);
+    if (!pane && !first(doc, OUTLOOK.list)) missing.push('reading-pane');
+    const open = first(doc, OUTLOOK.conversation);
+    if (open) {
+      if (!first(open, OUTLOOK.subject)) missing.push('thread-subject');
+      const message = first(open, OUTLOOK.message);
+      if (!message) missing.push('thread-messages');
+      else if (!first(message, OUTLOOK.persona)) missing.push('message-sender');
+      if (!threadKeyOf(open)) missing.push('conversation-id');
+    }
+    for (const editor of all(doc, OUTLOOK.composeEditor)) {
+      const root = closest(editor, OUTLOOK.composeRoot);
+      if (!root) missing.push('compose-root');
+      else if (!sendButtonIn(root)) missing.push('compose-send-button');
+    }
+    return { ok: missing.length === 0, missing: [...new Set(missing)] };
+  }
+
+  function threadKeyOf(open: Element): string | null {
+    const own = open.getAttribute('data-convid') ?? first(open, OUTLOOK.convId)?.getAttribute('data-convid');
+    if (own) return own;
+    const row = first(doc, OUTLOOK.selectedRow)?.getAttribute('data-convid');
+    return row ?? itemIdFromUrl(doc.location?.href ?? '');
+  }
+
+  function conversation(): Conversation | null {
+    const open = first(doc, OUTLOOK.conversation);
+    if (!open) return null;
+    const threadKey = threadKeyOf(open);
+    if (!threadKey) return null;
+    const heading = first(open, OUTLOOK.subject);
+    const subject = heading ? text(heading) : '';
+    const messages = all(open, OUTLOOK.message).map((element) => readMessage(element, subject));
+    const participants = uniquePeople(messages.flatMap((message) => [...(message.from ? [message.from] : []), ...message.recipients]));
+    return { threadKey, subject, messages, participants };
+  }
+
+  function readMessage(element: Element, subject: string): MessageInfo {
+    const body = first(element, OUTLOOK.messageBody);
+    // Personas in the body (a quoted signature card) are not the header's.
+    const personas = all(element, OUTLOOK.persona, (el) => !body?.contains(el)).map(personOf);
+    const [from = null, ...recipients] = personas;
+    const date = first(element, OUTLOOK.messageDate);
+    const at = Date.parse(date?.getAttribute('datetime') ?? date?.getAttribute('title') ?? '');
+    return {
+      id: element.getAttribute('data-item-id') ?? body?.id ?? `outlook-message-${[...element.parentElement?.children ?? []].indexOf(element)}`,
+      from,
+      recipients: uniquePeople(recipients.flatMap((person) => person ?? [])),
+      at: Number.isNaN(at) ? null : at,
+      text: body ? blockText(body) : null,
+      subject,
+      element,
+    };
+  }
+
+  function inboxRows(): InboxRow[] {
+    return all(doc, OUTLOOK.row).flatMap((row) => {
+      const threadKey = row.getAttribute('data-convid');
+      const from = all(row, OUTLOOK.persona).map(personOf).find((person) => person !== null)
+        ?? [...row.querySelectorAll('[title]')].map(personOf).find((person) => person !== null);
+      if (!threadKey || !from) return [];
+      const titled = [...row.querySelectorAll('[title]')].filter((el) => !addressOf(el));
+      const at = Date.parse(row.querySelector('time')?.getAttribute('datetime') ?? '');
+      return [{
+        threadKey,
+        from,
+        subject: titled[0]?.getAttribute('title') ?? '',
+        snippet: titled[1] ? text(titled[1]) || null : null,
+        at: Number.isNaN(at) ? null : at,
+        unread: matchesAny(row, OUTLOOK.rowUnread),
+      }];
+    });
+  }
+
+  function composes(): Compose[] {
+    return all<HTMLElement>(doc, OUTLOOK.composeEditor).flatMap((editor) => composeOf(editor) ?? []);
+  }
+
+  function composeOf(editor: HTMLElement): Compose | null {
+    const root = closest(editor, OUTLOOK.composeRoot) ?? editor.parentElement;
+    if (!root) return null;
+    const known = composeByRoot.get(root);
+    if (known?.body === editor) return known;
+    const compose: Compose = {
+      id: `outlook-compose-${++composeCount}`,
+      get kind(): ComposeKind {
+        const subject = subjectOf(root);
+        if (/^\s*(fwd?|wg|tr|rv)\s*:/i.test(subject)) return 'forward';
+        if (/^\s*(re|aw|antw|sv|r)\s*:/i.test(subject) || root.closest(OUTLOOK.conversation[0])) return 'reply';
+        return 'new';
+      },
+      element: root,
+      body: editor,
+      recipients: () => uniquePeople(all(root, OUTLOOK.persona, (el) => !editor.contains(el) && !el.closest('[role=listbox]')).flatMap((el) => personOf(el) ?? [])),
+      subject: () => subjectOf(root),
+      threadKey: () => {
+        const open = root.closest(OUTLOOK.conversation[0]);
+        return open ? threadKeyOf(open) : null;
+      },
+      toolbar: () => sendButtonIn(root)?.parentElement ?? null,
+    };
+    composeByRoot.set(root, compose);
+    return compose;
+  }
+
+  function subjectOf(root: Element): string {
+    const input = first<HTMLInputElement>(root, OUTLOOK.composeSubject);
+    if (input) return input.value;
+    // An inline reply has no subject field: it answers the open conversation.
+    const open = root.closest(OUTLOOK.conversation[0]);
+    const heading = open ? first(open, OUTLOOK.subject) : null;
+    return heading ? `RE: ${text(heading)}` : '';
+  }
+
+  function composeFrom(target: Element): Compose | null {
+    const root = closest(target, OUTLOOK.composeRoot);
+    const editor = root ? first<HTMLElement>(root, OUTLOOK.composeEditor) : null;
+    return editor ? composeOf(editor) : null;
+  }
+
+  const host: Host = {
+    provider: 'outlook',
+    currentUser,
+    selfCheck,
+    conversation,
+    inboxRows,
+    composes,
+
+    onChange(callback, signal) {
+      if (signal.aborted) return;
+      const watcher = useWatcher(signal);
+      let queued = false;
+      const notify = () => {
+        if (queued || signal.aborted) return;
+        queued = true;
+        queueMicrotask(() => {
+          queued = false;
+          if (!signal.aborted) callback();
+        });
+      };
+      const scopeAnchors = () => {
+        const pane = first(doc, OUTLOOK.readingPane);
+        if (pane) watcher.scope(pane, notify, signal);
+        const messages = first(doc, OUTLOOK.message)?.parentElement;
+        if (messages) watcher.scope(messages, notify, signal);
+      };
+      watcher.subscribe((added) => {
+        if (!added.some((el) => matchesAny(el, RELEVANT) || el.querySelector(RELEVANT_ANY) !== null)) return;
+        scopeAnchors();
+        notify();
+      }, signal);
+      scopeAnchors();
+      doc.defaultView?.addEventListener('popstate', notify, { signal });
+    },
+
+    onSendAttempt(callback, signal) {
+      const attempt = (compose: Compose | null, via: 'click' | 'keyboard') => {
+        if (!compose) return;
+        const now = Date.now();
+        if (now - (lastAttempt.get(compose.element) ?? -Infinity) < SAME_SEND_MS) return;
+        lastAttempt.set(compose.element, now);
+        try {
+          callback({ compose, via });
+        } catch (error) {
+          console.error('tidewise: send handler failed', error);
+        }
+      };
+      const target: EventTarget = doc.defaultView ?? doc;
+      target.addEventListener('click', (event) => {
+        const button = sendButtonFrom(event.target);
+        if (button) attempt(composeFrom(button), 'click');
+      }, { capture: true, signal });
+      target.addEventListener('keydown', (event) => {
+        if (!(event instanceof KeyboardEvent) || !(event.target instanceof Element)) return;
+        const button = sendButtonFrom(event.target);
+        if (button && (event.key === 'Enter' || event.key === ' ')) attempt(composeFrom(button), 'keyboard');
+        else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) attempt(composeFrom(event.target), 'keyboard');
+      }, { capture: true, signal });
+    },
+
+    onSendConfirmed(callback, signal) {
+      doc.addEventListener(OUTLOOK_SENT_EVENT, (event) => {
+        const detail: unknown = (event as CustomEvent<unknown>).detail;
+        if (typeof detail !== 'string') return;
+        let sent: z.infer<typeof sentDetail>;
+        try {
+          sent = sentDetail.parse(JSON.parse(detail), { jitless: true });
+        } catch (error) {
+          console.warn('tidewise: unreadable send confirmation', error);
+          return;
+        }
+        const prefix = options.pixelPrefix?.();
+        const confirmation: SendConfirmation = {
+          pixelMessageIds: [...new Set(sent.pixels.filter((pixel) => !prefix || pixel.prefix === prefix).map((pixel) => pixel.messageId))],
+          recipients: uniquePeople([...sent.to, ...sent.cc, ...sent.bcc].map((a) => makePerson(a.email, a.name))),
+          subject: sent.subject,
+          threadKey: sent.threadId,
+          at: sent.at ?? Date.now(),
+        };
+        try {
+          callback(confirmation);
+        } catch (error) {
+          console.error('tidewise: send confirmation handler failed', error);
+        }
+      }, { signal });
+    },
+
+    renderedPixels(pixelPrefix, root = doc) {
+      const needle = `/p/${pixelPrefix}/`;
+      const found: Array<{ element: HTMLImageElement; proxiedUrl: string; pixelUrl: string }> = [];
+      if (!/^[\w-]+$/.test(pixelPrefix)) return found;
+      for (const element of root.querySelectorAll<HTMLImageElement>(`img[src*="${pixelPrefix}"]`)) {
+        if (element.closest('[contenteditable=true]')) continue;
+        const src = element.getAttribute('src') ?? '';
+        const original = proxiedOriginal(src, doc.location?.href);
+        if (original?.pixelUrl.includes(needle)) found.push({ element, ...original });
+        else if (!original && src.includes(needle)) found.push({ element, proxiedUrl: src, pixelUrl: src });
+      }
+      return found;
+    },
+
+    async insertReply(subject, body) {
+      const open = first(doc, OUTLOOK.conversation);
+      if (!open || !conversation()) return null;
+      const inline = () => composes().find((c) => open.contains(c.element)) ?? null;
+      let compose = inline();
+      if (!compose) {
+        const button = all(open, OUTLOOK.replyButton).at(-1);
+        if (!button) return null;
+        simulateClick(button);
+        compose = await waitFor(doc, inline, options.replyTimeoutMs ?? 5000);
+        if (!compose) return null;
+      }
+      const subjectInput = first<HTMLInputElement>(compose.element, OUTLOOK.composeSubject);
+      if (subject && subjectInput && subjectInput.value !== subject) {
+        subjectInput.value = subject;
+        subjectInput.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      putText(compose.body, body);
+      compose.body.focus();
+      host.notifyBodyChanged(compose);
+      return compose;
+    },
+
+    openThreadUrl(email) {
+      return outlookSearchUrl(email, doc.location?.href ?? 'https://outlook.office.com/mail/');
+    },
+
+    notifyBodyChanged(compose) {
+      compose.body.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+  };
+  return host;
+}
+
+/** The search for an address on the Outlook host the rep is on (live.com keeps its /mail/0/). [?] on real OWA. */
+export function outlookSearchUrl(email: string, current: string): string {
+  const url = new URL(current);
+  const origin = /^outlook\.(office|office365|live)\.com$|^outlook\.cloud\.microsoft$/.test(url.hostname) ? url.origin : 'https://outlook.office.com';
+  const base = /^\/mail\/0\//.test(url.pathname) ? '/mail/0/' : '/mail/';
+  return `${origin}${base}search?q=${encodeURIComponent(email)}`;
+}
+
+/** The item id in /mail/[0/]<folder>/id/<urlencoded id> (or ?ItemID= in pop-outs). */
+export function itemIdFromUrl(href: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  const fromPath = /\/id\/([^/?#]+)/.exec(url.pathname)?.[1];
+  const raw = fromPath ?? url.searchParams.get('ItemID');
+  return raw ? safeDecode(raw) : null;
+}
+
+/** An Outlook-proxied image (/actions/ei?u=<encoded original>&d=…): its URL and the original, decoded once or twice. */
+export function proxiedOriginal(src: string, base = 'https://outlook.office.com/'): { proxiedUrl: string; pixelUrl: string } | null {
+  let url: URL;
+  try {
+    url = new URL(src, base);
+  } catch {
+    return null;
+  }
+  if (url.pathname !== '/actions/ei') return null;
+  let original = url.searchParams.get('u');
+  if (!original) return null;
+  if (/^https?%3A/i.test(original)) original = safeDecode(original);
+  return { proxiedUrl: url.href, pixelUrl: original };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Reading
+
+function sendButtonIn(root: Element): Element | null {
+  const icon = first(root, OUTLOOK.sendIcon);
+  return icon?.closest('button, [role=button]') ?? first(root, OUTLOOK.sendButtonLabel);
+}
+
+function sendButtonFrom(target: EventTarget | null): Element | null {
+  if (!(target instanceof Element)) return null;
+  const button = target.closest('button, [role=button]');
+  if (!button) return null;
+  return first(button, OUTLOOK.sendIcon) || matchesAny(button, OUTLOOK.sendButtonLabel) ? button : null;
+}
+
+function addressIn(value: string | null | undefined): string | null {
+  return value ? (ADDRESS.exec(value)?.[0] ?? null) : null;
+}
+
+/** An address an element states in title, aria-label or its text ("Anna <anna@x.de>"). */
+function addressOf(element: Element): string | null {
+  return addressIn(element.getAttribute('title')) ?? addressIn(element.getAttribute('aria-label')) ?? addressIn(element.textContent);
+}
+
+/** A persona: its address from an attribute or text, its name from the text without the address. */
+function personOf(element: Element): Person | null {
+  const email = addressOf(element);
+  if (!email) return null;
+  const name = text(element).replace(ADDRESS, '').replace(/[<>]/g, '').trim();
+  return makePerson(email, name || null);
+}
+
+function makePerson(email: string, name?: string | null): Person {
+  const address = email.trim().toLowerCase();
+  const label = name?.trim();
+  return label && label.toLowerCase() !== address ? { email: address, name: label } : { email: address };
+}
+
+function uniquePeople(people: Person[]): Person[] {
+  const byEmail = new Map<string, Person>();
+  for (const person of people) {
+    const known = byEmail.get(person.email);
+    if (!known || (!known.name && person.name)) byEmail.set(person.email, person);
+  }
+  return [...byEmail.values()];
+}
+
+function text(element: Element): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const BLOCK = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'TR', 'TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE']);
+
+function blockText(root: Element): string {
+  let out = '';
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) out += node.nodeValue ?? '';
+    else if (node.nodeType === 1) {
+      const element = node as Element;
+      if (element.tagName === 'BR') out += '\n';
+      else if (element.tagName === 'STYLE' || element.tagName === 'SCRIPT') return;
+      else {
+        const block = BLOCK.has(element.tagName);
+        if (block && out !== '' && !out.endsWith('\n')) out += '\n';
+        for (const child of element.childNodes) walk(child);
+        if (block && !out.endsWith('\n')) out += '\n';
+      }
+    }
+  };
+  walk(root);
+  return out.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+// -------------------------------------------------------------------------------------------------
+// Acting
+
+function simulateClick(element: Element): void {
+  const view = element.ownerDocument.defaultView;
+  for (const type of ['mousedown', 'mouseup', 'click']) {
+    element.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view, button: 0 }));
+  }
+}
+
+/** Plain text as OWA's editor writes it: one div per line (empty lines hold a <br>); DOM APIs only. */
+function putText(editor: HTMLElement, body: string): void {
+  const doc = editor.ownerDocument;
+  const lines = body.replace(/\r\n?/g, '\n').split('\n').map((line) => {
+    const div = doc.createElement('div');
+    if (line) div.textContent = line;
+    else div.appendChild(doc.createElement('br'));
+    return div;
+  });
+  const empty = (editor.textContent ?? '').trim() === '' && !editor.querySelector('img');
+  if (empty) editor.replaceChildren(...lines);
+  else editor.prepend(...lines);
+}
+
+function waitFor<T>(doc: Document, find: () => T | null, timeoutMs: number): Promise<T | null> {
+  const found = find();
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    const finish = (value: T | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(value);
+    };
+    const observer = new MutationObserver(() => {
+      const value = find();
+      if (value) finish(value);
+    });
+    const timer = setTimeout(() => finish(null), timeoutMs);
+    observer.observe(doc.body, { childList: true, subtree: true });
+  });
+}
