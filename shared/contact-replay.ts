@@ -29,11 +29,8 @@ export class ContactReplay {
   /** When the current level was entered. */
   since = 0;
   archivedByRepAt: number | null = null;
-  reasons: ReasonStep[] = [];
   firstAt: number | null = null;
   firstSentAt: number | null = null;
-  lastSentAt: number | null = null;
-  lastSignalAt: number | null = null;
   lastOrderAt: number | null = null;
   lastOrderKind: 'sample' | 'order' | null = null;
   /** Mails since the level was entered, not counting the first mail that started the contact. */
@@ -42,8 +39,18 @@ export class ContactReplay {
   /** Cleared by a reply or an order: an answer deserves a look now, not after the snooze. */
   snoozedUntil: number | null = null;
 
-  private clock = 0; // start of the current level's silence period
+  // The two times written at almost every event are kept apart from whether they happened yet: V8
+  // updates a field that only ever holds numbers in place, and boxes a new number into one that
+  // can also hold null.
+  private lastSent = 0;
+  private lastSignal = 0;
+  private signalled = false;
+  private deadline = Infinity; // when the current level's silence runs out; never below inactive
   private held = false; // kept at opened-no-reply because the contact's opens cannot be seen
+  // Why the contact is where it is: the steps from `from` on. A new level starts a new story, so
+  // earlier steps are left behind rather than copied into a new list each time.
+  private steps: ReasonStep[] = [];
+  private from = 0;
   private lastIsRefresh = false;
   private readonly silence: Policy['silenceDays'];
 
@@ -58,15 +65,27 @@ export class ContactReplay {
     this.silence = policy.silenceDays;
   }
 
+  get lastSentAt(): number | null {
+    return this.firstSentAt === null ? null : this.lastSent;
+  }
+
+  get lastSignalAt(): number | null {
+    return this.signalled ? this.lastSignal : null;
+  }
+
+  /** Why the contact is here, oldest step first. */
+  get reasons(): ReasonStep[] {
+    return this.from === 0 ? this.steps : this.steps.slice(this.from);
+  }
+
   /** Applies every drop whose deadline is at or before `until`. */
   expire(until: number): void {
-    while (this.level >= INACTIVE) {
+    while (this.deadline <= until) {
+      const deadline = this.deadline;
       const silentDays = this.silentDays(this.held ? INACTIVE : this.level);
-      const deadline = this.clock + silentDays * DAY;
-      if (deadline > until) return;
       if (this.level === OPENED && !this.held && this.untrackable) {
         this.held = true;
-        this.clock = deadline;
+        this.runClock(deadline);
         this.push({ code: 'kept-untrackable', at: deadline, silentDays });
         continue;
       }
@@ -81,31 +100,30 @@ export class ContactReplay {
   seen(at: number): void {
     if (this.firstAt !== null) return;
     this.firstAt = at;
-    this.reasons = [{ code: 'not-written-yet', at }];
+    this.restart({ code: 'not-written-yet', at });
   }
 
   sent(at: number): void {
     this.expire(at);
     this.firstSentAt ??= at;
-    this.lastSentAt = at;
+    this.lastSent = at;
     this.sentSinceOrder++;
     if (this.level !== UNSTARTED) {
       this.sentSinceEntry++;
       return;
     }
     this.enter(INACTIVE, at);
-    this.reasons = [{ code: 'first-mail', at }];
-    this.lastIsRefresh = false;
+    this.restart({ code: 'first-mail', at });
   }
 
   ownOpen(at: number): void {
     this.expire(at);
-    this.signal(OPENED, at, { code: 'open', at });
+    this.signal(OPENED, at);
   }
 
   reply(at: number): void {
     this.expire(at);
-    this.signal(REPLIED, at, { code: 'reply', at });
+    this.signal(REPLIED, at);
   }
 
   order(at: number, kind: 'sample' | 'order'): void {
@@ -113,7 +131,7 @@ export class ContactReplay {
     this.lastOrderAt = at;
     this.lastOrderKind = kind;
     this.sentSinceOrder = 0;
-    this.signal(ORDERED, at, { code: 'order', at, kind });
+    this.signal(ORDERED, at);
   }
 
   archive(at: number): void {
@@ -131,24 +149,35 @@ export class ContactReplay {
     this.push({ code: 'unarchived', at });
   }
 
-  private signal(level: number, at: number, step: ReasonStep): void {
-    this.lastSignalAt = at;
+  private signal(level: number, at: number): void {
+    this.lastSignal = at;
+    this.signalled = true;
     if (level >= REPLIED) {
       this.archivedByRepAt = null;
       this.snoozedUntil = null;
     }
     if (level > this.level) {
       this.enter(level, at);
-      this.reasons = this.archivedByRepAt === null ? [step] : [{ code: 'archived-by-rep', at: this.archivedByRepAt }, step];
-      this.lastIsRefresh = false;
+      if (this.archivedByRepAt === null) this.restart(this.step(level, at));
+      else {
+        this.restart({ code: 'archived-by-rep', at: this.archivedByRepAt });
+        this.steps.push(this.step(level, at));
+      }
     } else if (level >= Math.min(this.level, REPLIED)) {
       // Ordered hears replies too; replied hears only replies; opened-no-reply hears opens.
-      this.clock = at;
       this.held = false;
-      if (this.lastIsRefresh) this.reasons[this.reasons.length - 1] = step;
-      else this.reasons.push(step);
+      this.runClock(at);
+      if (this.lastIsRefresh) this.steps[this.steps.length - 1] = this.step(level, at);
+      else this.steps.push(this.step(level, at));
       this.lastIsRefresh = true;
     }
+  }
+
+  /** The reason step of a signal, made only once it is kept. */
+  private step(level: number, at: number): ReasonStep {
+    if (level === OPENED) return { code: 'open', at };
+    if (level === REPLIED) return { code: 'reply', at };
+    return { code: 'order', at, kind: this.lastOrderKind! };
   }
 
   /** The silence period of a level, in days. */
@@ -168,13 +197,25 @@ export class ContactReplay {
   private enter(level: number, at: number): void {
     this.level = level;
     this.since = at;
-    this.clock = at;
     this.held = false;
     this.sentSinceEntry = 0;
+    this.runClock(at);
+  }
+
+  /** Starts the current level's silence period at `at`. */
+  private runClock(at: number): void {
+    this.deadline = this.level >= INACTIVE ? at + this.silentDays(this.held ? INACTIVE : this.level) * DAY : Infinity;
+  }
+
+  /** A new story: the steps so far no longer explain where the contact is. */
+  private restart(step: ReasonStep): void {
+    this.from = this.steps.length;
+    this.steps.push(step);
+    this.lastIsRefresh = false;
   }
 
   private push(step: ReasonStep): void {
-    this.reasons.push(step);
+    this.steps.push(step);
     this.lastIsRefresh = false;
   }
 }

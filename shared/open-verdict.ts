@@ -147,9 +147,16 @@ function keyBeforeRepeat(open: OpenEvent, mails: readonly SentEvent[], selfViews
       return SELF_VIEW;
     }
   }
-  let sentAt: number | undefined;
-  for (const mail of mails) if (mail.messageId === open.messageId && (sentAt === undefined || mail.at < sentAt)) sentAt = mail.at;
-  return sentAt !== undefined && open.at - sentAt < windows.tooSoonMs ? TOO_SOON : open.verdict.reason;
+  // Too soon after the first send of its message, that is, after every send of it: one send long
+  // enough before settles it, and the latest mails are the likeliest to be the open's own.
+  let sent = false;
+  for (let i = mails.length - 1; i >= 0; i--) {
+    const mail = mails[i]!;
+    if (mail.messageId !== open.messageId) continue;
+    if (open.at - mail.at >= windows.tooSoonMs) return open.verdict.reason;
+    sent = true;
+  }
+  return sent ? TOO_SOON : open.verdict.reason;
 }
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
