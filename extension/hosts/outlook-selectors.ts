@@ -15,7 +15,8 @@ export const OUTLOOK = {
   convId: ['[data-app-section="ConversationContainer"][data-convid]', '[data-convid]'],
   selectedRow: ['[role=listbox] [role=option][aria-selected=true][data-convid]'],
   subject: ['[role=heading][aria-level="2"]', '[role=heading][aria-level="1"]', 'div[role=heading]'],
-  message: ['[data-item-id]', '[aria-label="Email message"]'],
+  /** Without data-item-id: the block that holds a message body (any language), then the English label. */
+  message: ['[data-item-id]', 'div:has(> [id^="UniqueMessageBody"])', 'div:has(> div[role=document])', '[aria-label="Email message"]'],
   /** Persona buttons: the first in a message header is its sender, the others its recipients. */
   persona: ['[data-lpc-hover-target-id]', '.lpc-hoverTarget'],
   messageDate: ['[data-testid="SentReceivedSavedTime"]'],

@@ -1,0 +1,181 @@
+// The Outlook host against the fixture Outlook (test/fixtures/outlook), loaded into happy-dom:
+// every Host method, in English, German and the drifted markup; the send path from the rep's click
+// to the tap's confirmation; proxied pixels.
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { loadFakeOutlook, type LoadedOutlook, type LoadOptions } from '../../test/fixtures/outlook/happy-dom.ts';
+import type { Compose, SendAttempt, SendConfirmation } from './host.ts';
+import { createOutlookHost, itemIdFromUrl, outlookSearchUrl, proxiedOriginal } from './outlook.ts';
+import { installOutlookTap } from './outlook-tap.ts';
+
+const ANNA = 'AAQkADanna01';
+const PREFIX = 'tw84tAtqmZBOChhg';
+const PIXEL = `https://track.tidewise-demo.com/p/${PREFIX}/AaxK-GUsReRp_iGiD-JJIZgs2gczPK2G3ntZHCsNjDww.gif`;
+const PIXEL_ID = 'rEr4ZSxF5Gn-IaIP4kkhmA';
+const VARIANTS: LoadOptions[] = [{}, { lang: 'de' }, { variant: 'drift' }, { variant: 'drift', lang: 'de' }];
+
+let page: LoadedOutlook;
+let host: ReturnType<typeof createOutlookHost>;
+let controller: AbortController;
+let untap: (() => void) | null = null;
+
+async function load(options: LoadOptions = {}) {
+  page = await loadFakeOutlook({ renderDelay: [1, 5], ...options });
+  host = createOutlookHost(document, { replyTimeoutMs: 1000 });
+  controller = new AbortController();
+}
+async function open(convId = ANNA) {
+  page.outlook.route(page.outlook.routeOf(convId)!);
+  await page.outlook.whenRendered();
+}
+const click = (element: Element | null | undefined) => {
+  if (!element) throw new Error('nothing to click');
+  element.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+};
+function onlyCompose(): Compose {
+  const all = host.composes();
+  expect(all).toHaveLength(1);
+  return all[0]!;
+}
+
+afterEach(() => {
+  controller?.abort();
+  untap?.();
+  untap = null;
+  page?.outlook.destroy();
+});
+
+describe.each(VARIANTS)('fixture %j', (variant) => {
+  test('the rep, a healthy page, the inbox rows', async () => {
+    await load(variant);
+    expect(host.currentUser()).toEqual({ email: 'rep@tidewise-demo.com', name: 'Rita Chen' });
+    expect(host.selfCheck()).toEqual({ ok: true, missing: [] });
+    expect(host.conversation()).toBeNull();
+    expect(host.inboxRows()).toEqual([
+      { threadKey: ANNA, from: { email: 'anna.schmidt@schmidt-haushalt.de', name: 'Anna Schmidt' }, subject: 'Angebot Fenster und Türen', snippet: null, at: Date.parse('2026-11-10T08:30:00Z'), unread: true },
+      { threadKey: 'AAQkADcarlos2', from: { email: 'carlos.ruiz@ruiz-mx.com', name: 'Carlos Ruiz' }, subject: 'Pricing for the spring season', snippet: null, at: Date.parse('2026-11-08T15:00:00Z'), unread: false },
+    ]);
+  });
+
+  test('the open conversation: key from data-convid, messages with sender and recipients, participants', async () => {
+    await load(variant);
+    await open();
+    expect(location.pathname).toMatch(/^\/mail\/inbox\/id\//);
+    expect(host.selfCheck()).toEqual({ ok: true, missing: [] });
+    const conversation = host.conversation()!;
+    expect(conversation.threadKey).toBe(ANNA);
+    expect(conversation.subject).toBe('Angebot Fenster und Türen');
+    expect(conversation.messages).toHaveLength(3);
+    const [first, , last] = conversation.messages;
+    expect(first).toMatchObject({ from: { email: 'anna.schmidt@schmidt-haushalt.de', name: 'Anna Schmidt' }, recipients: [{ email: 'rep@tidewise-demo.com', name: 'Rita Chen' }], at: Date.parse('2026-11-09T09:14:00Z') });
+    expect(first!.text).toBe('Sehr geehrte Frau Chen,\nkönnen Sie uns ein Angebot für zwölf Fenster schicken?');
+    expect(last!.recipients.map((p) => p.email)).toEqual(['rep@tidewise-demo.com', 'klaus@schmidt-haushalt.de']);
+    expect(new Set(conversation.messages.map((m) => m.id)).size).toBe(3);
+    expect(conversation.participants.map((p) => p.email).sort()).toEqual(['anna.schmidt@schmidt-haushalt.de', 'klaus@schmidt-haushalt.de', 'rep@tidewise-demo.com']);
+  });
+
+  test('a new mail: recipients without the suggestion decoy, subject, toolbar by the Send icon; Send is heard, then confirmed by the tap', async () => {
+    await load(variant);
+    untap = installOutlookTap(window);
+    const attempts: SendAttempt[] = [];
+    const confirmations: SendConfirmation[] = [];
+    host.onSendAttempt((attempt) => {
+      attempts.push(attempt);
+      const img = document.createElement('img');
+      img.src = PIXEL;
+      attempt.compose.body.append(img);
+    }, controller.signal);
+    host.onSendConfirmed((confirmation) => confirmations.push(confirmation), controller.signal);
+    await page.outlook.compose({ to: ['anna.schmidt@schmidt-haushalt.de'], subject: 'Angebot', body: 'Hallo Anna' });
+    const compose = onlyCompose();
+    expect(compose.kind).toBe('new');
+    expect(compose.recipients()).toEqual([{ email: 'anna.schmidt@schmidt-haushalt.de', name: 'anna.schmidt' }]);
+    expect(compose.subject()).toBe('Angebot');
+    expect(compose.threadKey()).toBeNull();
+    expect(compose.toolbar()?.querySelector('[data-icon-name="Send"]')).not.toBeNull();
+    click(compose.toolbar()?.querySelector('[data-icon-name="Send"]'));
+    expect(attempts.map((a) => a.via)).toEqual(['click']);
+    expect(page.outlook.requests[0]?.body).toContain(PIXEL);
+    await vi.waitFor(() => expect(confirmations).toHaveLength(1));
+    expect(confirmations[0]).toMatchObject({ pixelMessageIds: [PIXEL_ID], recipients: [{ email: 'anna.schmidt@schmidt-haushalt.de' }], subject: 'Angebot', threadKey: null });
+  });
+
+  test('insertReply opens the inline reply in the conversation and writes the text; Ctrl+Enter sends it with its conversation', async () => {
+    await load(variant);
+    untap = installOutlookTap(window);
+    const confirmations: SendConfirmation[] = [];
+    host.onSendConfirmed((confirmation) => confirmations.push(confirmation), controller.signal);
+    await open();
+    const compose = (await host.insertReply('', 'Guten Tag,\n\nanbei das Angebot.'))!;
+    expect(compose).not.toBeNull();
+    expect(compose.kind).toBe('reply');
+    expect(compose.threadKey()).toBe(ANNA);
+    expect(compose.recipients().map((p) => p.email)).toEqual(['anna.schmidt@schmidt-haushalt.de']);
+    expect([...compose.body.children].map((div) => div.textContent)).toEqual(['Guten Tag,', '', 'anbei das Angebot.']);
+    compose.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    await vi.waitFor(() => expect(confirmations).toHaveLength(1));
+    expect(confirmations[0]).toMatchObject({ threadKey: ANNA, recipients: [{ email: 'anna.schmidt@schmidt-haushalt.de' }] });
+  });
+});
+
+describe('renderedPixels', () => {
+  test('the rep\'s sent message shows the pixel through /actions/ei: proxied URL and original', async () => {
+    await load();
+    page.outlook.addIncomingMessage(ANNA, { from: 'rep@tidewise-demo.com', name: 'Rita Chen', body: 'Angebot anbei', to: ['anna.schmidt@schmidt-haushalt.de'], images: [PIXEL] });
+    await open();
+    const found = host.renderedPixels(PREFIX);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.pixelUrl).toBe(PIXEL);
+    expect(found[0]!.proxiedUrl).toMatch(/^https:\/\/outlook\.office\.com\/actions\/ei\?u=https%3A%2F%2Ftrack/);
+    expect(host.renderedPixels('someoneElse0000')).toEqual([]);
+  });
+
+  test.each([
+    [`/actions/ei?u=${encodeURIComponent(PIXEL)}&d=1`, PIXEL],
+    [`/actions/ei?u=${encodeURIComponent(encodeURIComponent(PIXEL))}&d=1`, PIXEL],
+    ['https://outlook.live.com/actions/ei?u=x', 'x'],
+    ['https://example.com/img.png', null],
+  ])('proxiedOriginal(%s)', (src, expected) => {
+    expect(proxiedOriginal(src)?.pixelUrl ?? null).toBe(expected);
+  });
+});
+
+describe('urls', () => {
+  test.each([
+    ['https://outlook.office.com/mail/inbox/id/AAMkAD%2Fx%3D', 'AAMkAD/x='],
+    ['https://outlook.live.com/mail/0/inbox/id/AQMk%3D', 'AQMk='],
+    ['https://outlook.office.com/mail/deeplink/read?ItemID=AAMk%2B1', 'AAMk+1'],
+    ['https://outlook.office.com/mail/inbox', null],
+  ])('itemIdFromUrl(%s)', (href, expected) => {
+    expect(itemIdFromUrl(href)).toBe(expected);
+  });
+
+  test.each([
+    ['https://outlook.office.com/mail/inbox', 'https://outlook.office.com/mail/search?q=anna%40x.de'],
+    ['https://outlook.live.com/mail/0/inbox', 'https://outlook.live.com/mail/0/search?q=anna%40x.de'],
+    ['https://outlook.cloud.microsoft/mail/', 'https://outlook.cloud.microsoft/mail/search?q=anna%40x.de'],
+  ])('outlookSearchUrl from %s', (current, expected) => {
+    expect(outlookSearchUrl('anna@x.de', current)).toBe(expected);
+  });
+});
+
+describe('selfCheck and onChange', () => {
+  test('names what is missing when the markup moves', async () => {
+    await load();
+    await open();
+    for (const el of document.querySelectorAll('[data-lpc-hover-target-id]')) el.removeAttribute('data-lpc-hover-target-id');
+    expect(host.selfCheck()).toEqual({ ok: false, missing: ['message-sender'] });
+  });
+
+  test('fires when a conversation renders after a route change, and stops on abort', async () => {
+    await load();
+    let calls = 0;
+    host.onChange(() => calls++, controller.signal);
+    await open();
+    await vi.waitFor(() => expect(calls).toBeGreaterThan(0));
+    controller.abort();
+    const before = calls;
+    await open('AAQkADcarlos2');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls).toBe(before);
+  });
+});
