@@ -51,7 +51,7 @@ test.each(['en', 'de'] as const)('the sidebar shows the correspondent of the ope
   await page.screenshot({ path: `${OUTPUT_DIR}/outlook-${lang}-1-card.png` });
 });
 
-test('a tracked reply goes out through CreateItem with one pixel and becomes a sent event', async () => {
+test('a tracked reply goes out through CreateItem with one pixel, becomes a sent event; the rep\'s own view is blocked and reported', async () => {
   await page.goto(outlook.url());
   await openConversation();
   await card().waitFor({ timeout: 20_000 });
@@ -66,4 +66,11 @@ test('a tracked reply goes out through CreateItem with one pixel and becomes a s
   expect(outlook.sends()[0]?.pixels.filter((p) => p.prefix === account.pixelPrefix)).toHaveLength(1);
   await expect.poll(() => worker.count("SELECT count(*) AS n FROM events WHERE type = 'sent' AND payload LIKE ?1", `%${BUYER}%`), { timeout: 15_000 }).toBe(1);
   await page.screenshot({ path: `${OUTPUT_DIR}/outlook-2-sent.png` });
+
+  // The rep's own sent copy shows the pixel through /actions/ei: the DNR rule stops that request
+  // at the browser, and the self-view beacon tells the Worker about the view.
+  const proxied = page.locator(`img[src*="/actions/ei?u="][src*="${account.pixelPrefix}"]`);
+  await proxied.first().waitFor({ state: 'attached', timeout: 10_000 });
+  await expect.poll(() => worker.count("SELECT count(*) AS n FROM events WHERE type = 'self-view'"), { timeout: 15_000 }).toBeGreaterThan(0);
+  expect(outlook.proxyRequests.filter((url) => url.includes(account.pixelPrefix))).toEqual([]);
 });
