@@ -7,6 +7,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    await runContentScript(createOutlookHost(document), ctx);
+    await runContentScript(createOutlookHost(document, { signal: ctx.signal }), ctx);
   },
 });

@@ -2,7 +2,9 @@
 // never changes, the page's XHR and fetch calls. When a POST to /owa/service.svc?action=CreateItem
 // (SendItem, UpdateItem) with MessageDisposition SendAndSaveCopy succeeds, each message in it is
 // announced to the isolated content script as a DOM event whose detail is a JSON string. Nothing
-// here may throw into Outlook's code.
+// here may throw into Outlook's code. It also reads the answers to GetConversationItems and its
+// kin and announces the name-address pairs in them (the page often shows names only).
+import { isOutlookReadRequestUrl, OUTLOOK_PEOPLE_EVENT, parsePeople } from './outlook-people.ts';
 import { isOutlookSendRequestUrl as isSendRequestUrl, OUTLOOK_SENT_EVENT, parseOutlookSendRequest } from './outlook-send-request.ts';
 
 type TapWindow = Pick<typeof globalThis, 'XMLHttpRequest' | 'fetch' | 'Request' | 'CustomEvent'> & { document: Document };
@@ -25,6 +27,15 @@ export function installOutlookTap(win: TapWindow): () => void {
     }
   };
 
+  const announcePeople = (answer: string) => {
+    try {
+      const people = parsePeople(answer);
+      if (people.length > 0) win.document.dispatchEvent(new win.CustomEvent(OUTLOOK_PEOPLE_EVENT, { detail: JSON.stringify(people) }));
+    } catch (error) {
+      console.error('tidewise: could not read an Outlook answer', error);
+    }
+  };
+
   const proto = win.XMLHttpRequest.prototype;
   const { open, send } = proto;
   const targets = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
@@ -44,6 +55,14 @@ export function installOutlookTap(win: TapWindow): () => void {
         if (this.status >= 200 && this.status < 300) announce(body);
       }, { once: true });
     }
+    if (target && isOutlookReadRequestUrl(target.url)) {
+      this.addEventListener('load', () => {
+        if (this.status < 200 || this.status >= 300) return;
+        const answer: unknown = this.responseType === '' || this.responseType === 'text' ? this.responseText : this.response;
+        if (typeof answer === 'string') announcePeople(answer);
+        else if (answer && typeof answer === 'object' && this.responseType === 'json') announcePeople(JSON.stringify(answer));
+      }, { once: true });
+    }
     return Reflect.apply(send, this, args) as void;
   };
 
@@ -56,6 +75,13 @@ export function installOutlookTap(win: TapWindow): () => void {
       body = null;
     }
     const response = Reflect.apply(fetch, this, args) as Promise<Response>;
+    let readsPeople = false;
+    try {
+      readsPeople = isOutlookReadRequestUrl(args[0] instanceof win.Request ? args[0].url : String(args[0]));
+    } catch {
+      readsPeople = false;
+    }
+    if (readsPeople) response.then((answer) => (answer.ok ? answer.clone().text().then(announcePeople) : undefined)).catch(() => undefined);
     if (body) {
       const read = body;
       response.then((answer) => (answer.ok ? read.then(announce) : undefined)).catch(() => undefined);

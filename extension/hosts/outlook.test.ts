@@ -179,3 +179,26 @@ describe('selfCheck and onChange', () => {
     expect(calls).toBe(before);
   });
 });
+
+describe('display names only', () => {
+  const ANSWER = JSON.stringify({ Body: { ResponseMessages: { Items: [{ Conversation: { ConversationNodes: [{ Items: [{
+    From: { Mailbox: { Name: 'Anna Schmidt', EmailAddress: 'anna.schmidt@schmidt-haushalt.de' } },
+    ToRecipients: [{ Name: 'Rita Chen', EmailAddress: 'rep@tidewise-demo.com' }, { Name: 'Klaus Schmidt', EmailAddress: 'klaus@schmidt-haushalt.de' }],
+  }] }] } }] } } });
+
+  test('addresses come from the GetConversationItems answer the page-world tap reads', async () => {
+    await load({ variant: 'names' });
+    const hostController = new AbortController();
+    host = createOutlookHost(document, { signal: hostController.signal });
+    await open();
+    expect(host.conversation()?.messages[0]?.from).toBeNull();
+    const pageFetch = window.fetch;
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).includes('GetConversationItems') ? new Response(ANSWER, { status: 200 }) : pageFetch(input, init);
+    untap = installOutlookTap(window);
+    await window.fetch('/owa/service.svc?action=GetConversationItems&app=Mail', { method: 'POST', body: '{}' });
+    await vi.waitFor(() => expect(host.conversation()?.messages[0]?.from).toEqual({ email: 'anna.schmidt@schmidt-haushalt.de', name: 'Anna Schmidt' }));
+    expect(host.conversation()?.participants.map((p) => p.email).sort()).toEqual(['anna.schmidt@schmidt-haushalt.de', 'klaus@schmidt-haushalt.de', 'rep@tidewise-demo.com']);
+    hostController.abort();
+  });
+});

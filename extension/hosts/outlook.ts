@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, Person, SelfCheck, SendConfirmation } from './host.ts';
 import { all, closest, first, matchesAny, OUTLOOK } from './outlook-selectors.ts';
+import { OUTLOOK_PEOPLE_EVENT, PeopleDirectory } from './outlook-people.ts';
 import { OUTLOOK_SENT_EVENT } from './outlook-send-request.ts';
 import { watchPage, type PageWatcher, type PageWatcherOptions } from './page-watcher.ts';
 
@@ -14,6 +15,8 @@ export interface OutlookHostOptions {
   /** How long insertReply waits for the reply editor to appear. */
   replyTimeoutMs?: number;
   watch?: PageWatcherOptions;
+  /** Ends the host's own listening (the addresses the MAIN-world tap reads from Outlook's answers). */
+  signal?: AbortSignal;
 }
 
 const RELEVANT = [...OUTLOOK.conversation, ...OUTLOOK.message, ...OUTLOOK.row, ...OUTLOOK.composeEditor, 'img[src*="/actions/ei?"]'];
@@ -38,6 +41,25 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
   const lastAttempt = new WeakMap<Element, number>();
   let composeCount = 0;
   let shared: { watcher: PageWatcher; controller: AbortController; users: number } | null = null;
+  // OWA often shows display names only: the tap hears the addresses in Outlook's own answers.
+  const directory = new PeopleDirectory();
+  doc.addEventListener(OUTLOOK_PEOPLE_EVENT, (event) => {
+    const detail: unknown = (event as CustomEvent<unknown>).detail;
+    if (typeof detail !== 'string') return;
+    try {
+      directory.add(z.array(z.object({ email: z.string(), name: z.string() })).parse(JSON.parse(detail), { jitless: true }));
+    } catch (error) {
+      console.warn('tidewise: unreadable Outlook people', error);
+    }
+  }, options.signal ? { signal: options.signal } : {});
+  /** A persona's address from the page, else from what Outlook's answers said about its name. */
+  const personIn = (element: Element): Person | null => {
+    const shown = personOf(element);
+    if (shown) return shown;
+    const name = text(element);
+    const email = name ? directory.lookup(name) : null;
+    return email ? makePerson(email, name) : null;
+  };
 
   function useWatcher(signal: AbortSignal): PageWatcher {
     if (!shared) {
@@ -107,7 +129,7 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
   function readMessage(element: Element, subject: string): MessageInfo {
     const body = first(element, OUTLOOK.messageBody);
     // Personas in the body (a quoted signature card) are not the header's.
-    const personas = all(element, OUTLOOK.persona, (el) => !body?.contains(el)).map(personOf);
+    const personas = all(element, OUTLOOK.persona, (el) => !body?.contains(el)).map(personIn);
     const [from = null, ...recipients] = personas;
     const date = first(element, OUTLOOK.messageDate);
     const at = Date.parse(date?.getAttribute('datetime') ?? date?.getAttribute('title') ?? '');
@@ -125,8 +147,8 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
   function inboxRows(): InboxRow[] {
     return all(doc, OUTLOOK.row).flatMap((row) => {
       const threadKey = row.getAttribute('data-convid');
-      const from = all(row, OUTLOOK.persona).map(personOf).find((person) => person !== null)
-        ?? [...row.querySelectorAll('[title]')].map(personOf).find((person) => person !== null);
+      const from = all(row, OUTLOOK.persona).map(personIn).find((person) => person !== null)
+        ?? [...row.querySelectorAll('[title]')].map(personIn).find((person) => person !== null);
       if (!threadKey || !from) return [];
       const titled = [...row.querySelectorAll('[title]')].filter((el) => !addressOf(el));
       const at = Date.parse(row.querySelector('time')?.getAttribute('datetime') ?? '');
@@ -160,7 +182,7 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
       },
       element: root,
       body: editor,
-      recipients: () => uniquePeople(all(root, OUTLOOK.persona, (el) => !editor.contains(el) && !el.closest('[role=listbox]')).flatMap((el) => personOf(el) ?? [])),
+      recipients: () => uniquePeople(all(root, OUTLOOK.persona, (el) => !editor.contains(el) && !el.closest('[role=listbox]')).flatMap((el) => personIn(el) ?? [])),
       subject: () => subjectOf(root),
       threadKey: () => {
         const open = root.closest(OUTLOOK.conversation[0]);
