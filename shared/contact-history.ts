@@ -96,7 +96,7 @@ export function readHistory(events: readonly AccountEvent[], now: number): Conta
     past: past ?? events,
     pastCount,
     asLogged: sorted && !droppedCopy,
-    futureCount: futureCount > 1 ? distinctFuture(events, firstFutureIndex, now) : futureCount,
+    futureCount: futureCount > 1 ? distinctFuture(events, firstFutureIndex, futureCount, now) : futureCount,
     firstFuture,
     mails,
     selfViews: selfViews ?? NO_SELF_VIEWS,
@@ -107,12 +107,27 @@ export function readHistory(events: readonly AccountEvent[], now: number): Conta
 
 const NO_SELF_VIEWS: readonly SelfViewEvent[] = [];
 
-/** How many events after now have distinct ids; the first of them is `events[from]`. */
-function distinctFuture(events: readonly AccountEvent[], from: number, now: number): number {
-  const ids = new Set<string>();
-  for (let i = from; i < events.length; i++) if (events[i]!.at > now) ids.add(events[i]!.id);
-  return ids.size;
+/** How many of the `count` events after now have distinct ids; the first of them is `events[from]`. */
+function distinctFuture(events: readonly AccountEvent[], from: number, count: number, now: number): number {
+  if (count > FEW_FUTURE) {
+    const ids = new Set<string>();
+    for (let i = from; i < events.length; i++) if (events[i]!.at > now) ids.add(events[i]!.id);
+    return ids.size;
+  }
+  let distinct = 0;
+  for (let i = from; i < events.length; i++) if (events[i]!.at > now && !earlierCopy(events, from, i, now)) distinct++;
+  return distinct;
 }
+
+/** Whether a future event between `from` and `i` has the id of `events[i]`. */
+function earlierCopy(events: readonly AccountEvent[], from: number, i: number, now: number): boolean {
+  const id = events[i]!.id;
+  for (let j = from; j < i; j++) if (events[j]!.at > now && events[j]!.id === id) return true;
+  return false;
+}
+
+/** Up to this many, copies among the future are found pair by pair rather than through a Set. */
+const FEW_FUTURE = 8;
 
 /** Keeps the first of each run of events with the same time and id; true when any was dropped. */
 function dropCopies(sorted: AccountEvent[]): boolean {
