@@ -129,7 +129,7 @@ export function staysHuman(
   const open = opens[index]!;
   const key = keyBeforeRepeat(open, mails, selfViews, windows);
   if (key === SELF_VIEW || key === TOO_SOON) return false;
-  // A repeat of an earlier open of the same message with the same verdict, within the window.
+  // A repeat of an earlier open of the same message with the same verdict, inside the dedupe span.
   for (let i = index - 1; i >= 0 && open.at - opens[i]!.at < windows.dedupeMs; i--) {
     const earlier = opens[i]!;
     if (earlier.messageId === open.messageId && keyBeforeRepeat(earlier, mails, selfViews, windows) === key) return false;
