@@ -7,7 +7,7 @@ import { FakeWorker } from '../test/fake-worker.ts';
 import { noticesFor, summarise } from './alerts.ts';
 import { createHandlers, importEvents } from './handlers.ts';
 import { pixelBlockRules } from './pixel-rules.ts';
-import { saveSettings } from './settings-store.ts';
+import { saveAccount, saveSettings } from './settings-store.ts';
 import { syncOnce } from './sync.ts';
 import { loadSettings } from './settings-store.ts';
 import { apiConfig } from './handlers.ts';
@@ -104,6 +104,21 @@ describe('settings and connection', () => {
     expect(await handlers['connection-test']({ type: 'connection-test' })).toMatchObject({ ok: false, kind: 'unreachable' });
     worker.faults.push({ status: 404, text: '<html><body>Not Found</body></html>' });
     expect(await handlers['connection-test']({ type: 'connection-test' })).toMatchObject({ ok: false, kind: 'not-tidewise' });
+  });
+
+  test('switching to another account clears the old log and its cursor, so the new one is pulled whole', async () => {
+    await handlers['connection-test']({ type: 'connection-test' });
+    await handlers['record-events']({ type: 'record-events', events: [sent(T0 - DAY)] });
+    await handlers['sync-now']({ type: 'sync-now' });
+    expect(await db.events.count()).toBe(1);
+    expect((await db.kv.get('cursor'))?.value).toBe('1');
+    await saveAccount(db, { accountId: 'acc_2', name: 'Other', pixelPrefix: 'pfx_OTHERPREFIX0', pixelKey: 'A'.repeat(43), pixelBase: 'https://t.example/p/pfx_OTHERPREFIX0/', tokenId: 'tok_2' });
+    expect(await db.events.count()).toBe(0);
+    expect(await db.kv.get('cursor')).toBeUndefined();
+    // The same account again is not a switch.
+    await handlers['connection-test']({ type: 'connection-test' });
+    await saveAccount(db, (await loadSettings(db)).account);
+    expect((await db.kv.get('syncedAccountId'))?.value).toBe('acc_1');
   });
 
   test('a pixel is minted only with an account, as a URL under its prefix', async () => {

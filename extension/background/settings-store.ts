@@ -31,9 +31,20 @@ export async function saveSettings(db: TidewiseDb, patch: SettingsPatch): Promis
   });
 }
 
-export async function saveAccount(db: TidewiseDb, account: Settings['account']): Promise<void> {
-  await db.transaction('rw', db.kv, async () => {
+/**
+ * Remembers the account the token belongs to. When it is another account than the one the local
+ * log was synced from, that log, its contact cache and its cursor belong to someone else: they are
+ * cleared so the next sync pulls this account from the start (the outbox is kept and goes out).
+ */
+export async function saveAccount(db: TidewiseDb, account: Settings['account']): Promise<{ switched: boolean }> {
+  return db.transaction('rw', [db.kv, db.events, db.contacts, db.notified], async () => {
     const current = await loadSettings(db);
     await db.kv.put({ key: KEY, value: { ...current, account } });
+    if (!account) return { switched: false };
+    const synced = (await db.kv.get('syncedAccountId'))?.value;
+    await db.kv.put({ key: 'syncedAccountId', value: account.accountId });
+    if (synced === undefined || synced === account.accountId) return { switched: false };
+    await Promise.all([db.events.clear(), db.contacts.clear(), db.notified.clear(), db.kv.bulkDelete(['cursor', 'contactsRefreshedAt'])]);
+    return { switched: true };
   });
 }
