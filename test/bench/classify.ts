@@ -14,7 +14,6 @@ const EVENTS_PER_CONTACT = 20;
 const RUNS = 15;
 const GOAL_MS = 100;
 const NOW = Date.UTC(2026, 5, 1, 9);
-const STORED = new Map<string, never>();
 
 // mulberry32: a tiny seeded generator, so every run benchmarks the same log.
 function random(seed: number): () => number {
@@ -68,7 +67,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** The whole job as the extension calls it, then the same job phase by phase to show the split. */
 function measure(label: string, events: readonly AccountEvent[]) {
   const totals: number[] = [];
-  const phases = { group: [] as number[], verdicts: [] as number[], classify: [] as number[], list: [] as number[] };
+  const phases = { group: [] as number[], classify: [] as number[], list: [] as number[] };
   let started = performance.now();
   let list = dailyList(events, DEFAULT_POLICY, NOW, { timeZone: 'Asia/Shanghai' });
   const first = performance.now() - started;
@@ -84,10 +83,6 @@ function measure(label: string, events: readonly AccountEvent[]) {
     const classified = new Map<string, Classification>();
     for (const [contact, own] of groups) classified.set(contact, classify(own, DEFAULT_POLICY, NOW));
     phases.classify.push(performance.now() - t);
-    // The same work with the stored verdicts taken as final: the difference is judging the opens.
-    t = performance.now();
-    for (const own of groups.values()) classify(own, DEFAULT_POLICY, NOW, STORED);
-    phases.verdicts.push(phases.classify.at(-1)! - (performance.now() - t));
     t = performance.now();
     buildDailyList(classified, NOW, 'Asia/Shanghai');
     phases.list.push(performance.now() - t);
@@ -97,8 +92,7 @@ function measure(label: string, events: readonly AccountEvent[]) {
     `${label.padEnd(20)} median ${total.toFixed(1)} ms (fastest ${Math.min(...totals).toFixed(1)}, first run ${first.toFixed(1)}) over ${RUNS} runs`,
   );
   console.log(
-    `${''.padEnd(22)} split: group ${median(phases.group).toFixed(1)}, classify ${median(phases.classify).toFixed(1)} ` +
-      `(of which open verdicts about ${median(phases.verdicts).toFixed(1)}), daily list ${median(phases.list).toFixed(1)} ms`,
+    `${''.padEnd(22)} split: group ${median(phases.group).toFixed(1)}, classify ${median(phases.classify).toFixed(1)}, daily list ${median(phases.list).toFixed(1)} ms`,
   );
   const due = list.groups.reduce((sum, group) => sum + group.contacts.length, 0);
   return { total, due, counts: list.counts };
