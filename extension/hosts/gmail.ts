@@ -1,13 +1,16 @@
 // The Gmail host: everything Tidewise knows about Gmail's page, behind the Host interface. It reads
 // the DOM through the candidate lists in gmail-selectors.ts, hears sends from the MAIN-world tap
 // (gmail-tap.ts) and writes only through DOM APIs: Gmail enforces Trusted Types.
-import { z } from 'zod';
 import { BUILD_TEST_HOOKS } from '../build-config.ts';
 import { gmailSearchUrl } from './gmail-search-url.ts';
-import { all, closest, first, GMAIL, matchesAny, recipientCandidates, type Candidates, type RecipientKind } from './gmail-selectors.ts';
+import { all, closest, first, GMAIL, recipientCandidates, type Candidates, type RecipientKind } from './gmail-selectors.ts';
 import { GMAIL_SENT_EVENT } from './gmail-send-request.ts';
-import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, Person, SelfCheck, SendConfirmation } from './host.ts';
-import { watchPage, type PageWatcher, type PageWatcherOptions } from './page-watcher.ts';
+import { putText, simulateClick, waitFor } from './editor-input.ts';
+import { listenForChanges, listenForSendAttempts, listenForSendConfirmations, sharedWatcher } from './host-listeners.ts';
+import { blockText, safeDecode, text } from './page-text.ts';
+import { makePerson, uniquePeople } from './people.ts';
+import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, Person, SelfCheck } from './host.ts';
+import type { PageWatcher, PageWatcherOptions } from './page-watcher.ts';
 
 export interface GmailHost extends Host {
   /** Durations (ms) of the page watcher's recent flushes, oldest first (benchmarks). */
@@ -27,47 +30,12 @@ const RECIPIENT_KINDS: readonly RecipientKind[] = ['to', 'cc', 'bcc'];
 /** What makes an added node worth a look: conversations, messages, rows, composes, proxied images. */
 const RELEVANT: Candidates = [...GMAIL.threadSubject, ...GMAIL.message, ...GMAIL.inboxRow, ...GMAIL.composeEditor, 'img[src*="#http"]'];
 const RELEVANT_ANY = RELEVANT.join(', ');
-/**
- * Two send signals for one compose this close together are one press (Enter on the button, then
- * the click it may cause); Send, Undo and Send again takes a person longer.
- */
-const SAME_SEND_MS = 250;
-
-const sentDetail = z.object({
-  messageId: z.string(),
-  threadId: z.string().nullable(),
-  to: z.array(z.object({ email: z.string(), name: z.string().optional() })),
-  cc: z.array(z.object({ email: z.string(), name: z.string().optional() })),
-  bcc: z.array(z.object({ email: z.string(), name: z.string().optional() })),
-  subject: z.string(),
-  at: z.number().nullable(),
-  pixels: z.array(z.object({ prefix: z.string(), messageId: z.string() })),
-});
 
 export function createGmailHost(doc: Document = document, options: GmailHostOptions = {}): GmailHost {
   const composeByRoot = new WeakMap<Element, Compose>();
-  const lastAttempt = new WeakMap<Element, number>();
   let composeCount = 0;
-  let shared: { watcher: PageWatcher; controller: AbortController; users: number } | null = null;
-  let lastWatcher: PageWatcher | null = null;
+  const watchers = sharedWatcher(doc, () => (BUILD_TEST_HOOKS ? reportFlushes(doc, options.watch, () => watchers.last()) : options.watch));
 
-  function useWatcher(signal: AbortSignal): PageWatcher {
-    if (!shared) {
-      const controller = new AbortController();
-      const watch = BUILD_TEST_HOOKS ? reportFlushes(doc, options.watch, () => lastWatcher) : options.watch;
-      shared = { watcher: watchPage(doc, controller.signal, watch), controller, users: 0 };
-      lastWatcher = shared.watcher;
-    }
-    const current = shared;
-    current.users++;
-    signal.addEventListener('abort', () => {
-      current.users--;
-      if (current.users > 0) return;
-      current.controller.abort();
-      if (shared === current) shared = null;
-    }, { once: true });
-    return current.watcher;
-  }
 
   function currentUser(): Person | null {
     const account = first(doc, GMAIL.account)?.getAttribute('aria-label') ?? '';
@@ -227,85 +195,21 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
 
     onChange(callback, signal) {
       if (signal.aborted) return;
-      const watcher = useWatcher(signal);
-      // Several sources may fire in one frame (added nodes, a scoped anchor, the route): one call.
-      let queued = false;
-      const notify = () => {
-        if (queued || signal.aborted) return;
-        queued = true;
-        queueMicrotask(() => {
-          queued = false;
-          if (!signal.aborted) callback();
-        });
-      };
-      const scopeAnchors = () => {
-        const moles = first(doc, GMAIL.moleContainer);
-        if (moles) watcher.scope(moles, notify, signal);
-        const list = first(doc, GMAIL.message)?.parentElement;
-        if (list) watcher.scope(list, notify, signal);
-      };
-      watcher.subscribe((added) => {
-        if (!added.some((el) => matchesAny(el, RELEVANT) || el.querySelector(RELEVANT_ANY) !== null)) return;
-        scopeAnchors();
-        notify();
-      }, signal);
-      scopeAnchors();
-      doc.defaultView?.addEventListener('hashchange', notify, { signal });
+      listenForChanges({
+        doc,
+        watcher: watchers.use(signal),
+        relevant: RELEVANT_ANY,
+        anchors: () => [first(doc, GMAIL.moleContainer), first(doc, GMAIL.message)?.parentElement],
+        routeEvent: 'hashchange',
+      }, callback, signal);
     },
 
     onSendAttempt(callback, signal) {
-      const attempt = (compose: Compose | null, via: 'click' | 'keyboard') => {
-        if (!compose) return;
-        const now = Date.now();
-        if (now - (lastAttempt.get(compose.element) ?? -Infinity) < SAME_SEND_MS) return;
-        lastAttempt.set(compose.element, now);
-        // This runs inside Gmail's own event dispatch: never let our failure stop the send.
-        try {
-          callback({ compose, via });
-        } catch (error) {
-          console.error('tidewise: send handler failed', error);
-        }
-      };
-      // Capture on the window: the first listener on the path, before any of Gmail's own.
-      const target: EventTarget = doc.defaultView ?? doc;
-      target.addEventListener('click', (event) => {
-        const button = sendButtonFrom(event.target);
-        if (button) attempt(composeFrom(button), 'click');
-      }, { capture: true, signal });
-      target.addEventListener('keydown', (event) => {
-        if (!(event instanceof KeyboardEvent) || !(event.target instanceof Element)) return;
-        const button = sendButtonFrom(event.target);
-        if (button && (event.key === 'Enter' || event.key === ' ')) attempt(composeFrom(button), 'keyboard');
-        else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) attempt(composeFrom(event.target), 'keyboard');
-      }, { capture: true, signal });
+      listenForSendAttempts(doc, { sendButtonFrom, composeFrom }, callback, signal);
     },
 
     onSendConfirmed(callback, signal) {
-      doc.addEventListener(GMAIL_SENT_EVENT, (event) => {
-        const detail: unknown = (event as CustomEvent<unknown>).detail;
-        if (typeof detail !== 'string') return;
-        let sent: z.infer<typeof sentDetail>;
-        try {
-          // No compiled fast path: Gmail's Trusted Types policy turns zod's `new Function` into an EvalError.
-          sent = sentDetail.parse(JSON.parse(detail), { jitless: true });
-        } catch (error) {
-          console.warn('tidewise: unreadable send confirmation', error);
-          return;
-        }
-        const prefix = options.pixelPrefix?.();
-        const confirmation: SendConfirmation = {
-          pixelMessageIds: [...new Set(sent.pixels.filter((pixel) => !prefix || pixel.prefix === prefix).map((pixel) => pixel.messageId))],
-          recipients: uniquePeople([...sent.to, ...sent.cc, ...sent.bcc].map((a) => makePerson(a.email, a.name))),
-          subject: sent.subject,
-          threadKey: sent.threadId,
-          at: sent.at ?? Date.now(),
-        };
-        try {
-          callback(confirmation);
-        } catch (error) {
-          console.error('tidewise: send confirmation handler failed', error);
-        }
-      }, { signal });
+      listenForSendConfirmations(doc, GMAIL_SENT_EVENT, options.pixelPrefix, callback, signal);
     },
 
     renderedPixels(pixelPrefix, root = doc) {
@@ -366,7 +270,7 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
     },
 
     flushDurations() {
-      return lastWatcher?.flushDurations() ?? [];
+      return watchers.last()?.flushDurations() ?? [];
     },
   };
   return host;
@@ -398,11 +302,6 @@ function isAddress(text: string): boolean {
   return /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/.test(text);
 }
 
-function makePerson(email: string, name?: string | null): Person {
-  const address = email.trim().toLowerCase();
-  const label = name?.trim();
-  return label && label.toLowerCase() !== address ? { email: address, name: label } : { email: address };
-}
 
 /** The person an element names: [email] or [data-hovercard-id], with [name], [data-name] or its text. */
 function personOf(element: Element): Person | null {
@@ -412,14 +311,6 @@ function personOf(element: Element): Person | null {
   return makePerson(email, name === 'me' ? null : name);
 }
 
-function uniquePeople(people: Person[]): Person[] {
-  const byEmail = new Map<string, Person>();
-  for (const person of people) {
-    const known = byEmail.get(person.email);
-    if (!known || (!known.name && person.name)) byEmail.set(person.email, person);
-  }
-  return [...byEmail.values()];
-}
 
 /** "Anna Schmidt <anna@x.de>, carlos@y.mx" (legacy hidden recipient inputs). */
 function parseAddressList(value: string): Person[] {
@@ -466,40 +357,9 @@ function inputValue(root: Element, candidates: Candidates): string {
   return first<HTMLInputElement>(root, candidates)?.value ?? '';
 }
 
-function text(element: Element): string {
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
-const BLOCK = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'TR', 'TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE']);
 
-/** Text with line breaks where the page breaks lines (auto-reply phrases must not run together). */
-function blockText(root: Element): string {
-  let out = '';
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) out += node.nodeValue ?? '';
-    else if (node.nodeType === 1) {
-      const element = node as Element;
-      if (element.tagName === 'BR') out += '\n';
-      else if (element.tagName === 'STYLE' || element.tagName === 'SCRIPT') return;
-      else {
-        const block = BLOCK.has(element.tagName);
-        if (block && out !== '' && !out.endsWith('\n')) out += '\n';
-        for (const child of element.childNodes) walk(child);
-        if (block && !out.endsWith('\n')) out += '\n';
-      }
-    }
-  };
-  walk(root);
-  return out.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-}
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -533,27 +393,7 @@ export function parseGmailDate(title: string | null | undefined): number | null 
 // -------------------------------------------------------------------------------------------------
 // Acting
 
-/** Gmail's buttons listen to the whole press, not only to click. */
-function simulateClick(element: Element): void {
-  const view = element.ownerDocument.defaultView;
-  for (const type of ['mousedown', 'mouseup', 'click']) {
-    element.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view, button: 0 }));
-  }
-}
 
-/** Plain text as Gmail's editor writes it: one div per line, empty lines as <div><br></div>; DOM APIs only. */
-function putText(editor: HTMLElement, body: string): void {
-  const doc = editor.ownerDocument;
-  const lines = body.replace(/\r\n?/g, '\n').split('\n').map((line) => {
-    const div = doc.createElement('div');
-    if (line) div.textContent = line;
-    else div.appendChild(doc.createElement('br'));
-    return div;
-  });
-  const empty = (editor.textContent ?? '').trim() === '' && !editor.querySelector('img');
-  if (empty) editor.replaceChildren(...lines);
-  else editor.prepend(...lines);
-}
 
 function periodKey(type: string): KeyboardEvent {
   const event = new KeyboardEvent(type, { key: '.', code: 'Period', keyCode: 190, which: 190, bubbles: true, cancelable: true });
@@ -564,20 +404,3 @@ function periodKey(type: string): KeyboardEvent {
   return event;
 }
 
-function waitFor<T>(doc: Document, find: () => T | null, timeoutMs: number): Promise<T | null> {
-  const found = find();
-  if (found) return Promise.resolve(found);
-  return new Promise((resolve) => {
-    const finish = (value: T | null) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve(value);
-    };
-    const observer = new MutationObserver(() => {
-      const value = find();
-      if (value) finish(value);
-    });
-    const timer = setTimeout(() => finish(null), timeoutMs);
-    observer.observe(doc.body, { childList: true, subtree: true });
-  });
-}

@@ -3,11 +3,15 @@
 // roles, icon names; never a localized label alone), hears sends from the MAIN-world tap
 // (outlook-tap.ts) and writes only through DOM APIs.
 import { z } from 'zod';
-import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, Person, SelfCheck, SendConfirmation } from './host.ts';
+import { putText, simulateClick, waitFor } from './editor-input.ts';
+import { listenForChanges, listenForSendAttempts, listenForSendConfirmations, sharedWatcher } from './host-listeners.ts';
+import { blockText, safeDecode, text } from './page-text.ts';
+import { makePerson, uniquePeople } from './people.ts';
+import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, Person, SelfCheck } from './host.ts';
 import { all, closest, first, matchesAny, OUTLOOK } from './outlook-selectors.ts';
 import { OUTLOOK_PEOPLE_EVENT, PeopleDirectory } from './outlook-people.ts';
 import { OUTLOOK_SENT_EVENT } from './outlook-send-request.ts';
-import { watchPage, type PageWatcher, type PageWatcherOptions } from './page-watcher.ts';
+import type { PageWatcherOptions } from './page-watcher.ts';
 
 export interface OutlookHostOptions {
   /** When it returns a prefix, send confirmations carry only pixels under it. */
@@ -21,26 +25,13 @@ export interface OutlookHostOptions {
 
 const RELEVANT = [...OUTLOOK.conversation, ...OUTLOOK.message, ...OUTLOOK.row, ...OUTLOOK.composeEditor, 'img[src*="/actions/ei?"]'];
 const RELEVANT_ANY = RELEVANT.join(', ');
-const SAME_SEND_MS = 250;
 const ADDRESS = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/;
 
-const address = z.object({ email: z.string(), name: z.string().optional() });
-const sentDetail = z.object({
-  threadId: z.string().nullable(),
-  referenceItemId: z.string().nullable(),
-  to: z.array(address),
-  cc: z.array(address),
-  bcc: z.array(address),
-  subject: z.string(),
-  at: z.number().nullable(),
-  pixels: z.array(z.object({ prefix: z.string(), messageId: z.string() })),
-});
 
 export function createOutlookHost(doc: Document = document, options: OutlookHostOptions = {}): Host {
   const composeByRoot = new WeakMap<Element, Compose>();
-  const lastAttempt = new WeakMap<Element, number>();
   let composeCount = 0;
-  let shared: { watcher: PageWatcher; controller: AbortController; users: number } | null = null;
+  const watchers = sharedWatcher(doc, () => options.watch);
   // OWA often shows display names only: the tap hears the addresses in Outlook's own answers.
   const directory = new PeopleDirectory();
   doc.addEventListener(OUTLOOK_PEOPLE_EVENT, (event) => {
@@ -61,21 +52,6 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
     return email ? makePerson(email, name) : null;
   };
 
-  function useWatcher(signal: AbortSignal): PageWatcher {
-    if (!shared) {
-      const controller = new AbortController();
-      shared = { watcher: watchPage(doc, controller.signal, options.watch), controller, users: 0 };
-    }
-    const current = shared;
-    current.users++;
-    signal.addEventListener('abort', () => {
-      current.users--;
-      if (current.users > 0) return;
-      current.controller.abort();
-      if (shared === current) shared = null;
-    }, { once: true });
-    return current.watcher;
-  }
 
   function currentUser(): Person | null {
     const secondary = first(doc, OUTLOOK.accountAddress);
@@ -219,81 +195,21 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
 
     onChange(callback, signal) {
       if (signal.aborted) return;
-      const watcher = useWatcher(signal);
-      let queued = false;
-      const notify = () => {
-        if (queued || signal.aborted) return;
-        queued = true;
-        queueMicrotask(() => {
-          queued = false;
-          if (!signal.aborted) callback();
-        });
-      };
-      const scopeAnchors = () => {
-        const pane = first(doc, OUTLOOK.readingPane);
-        if (pane) watcher.scope(pane, notify, signal);
-        const messages = first(doc, OUTLOOK.message)?.parentElement;
-        if (messages) watcher.scope(messages, notify, signal);
-      };
-      watcher.subscribe((added) => {
-        if (!added.some((el) => matchesAny(el, RELEVANT) || el.querySelector(RELEVANT_ANY) !== null)) return;
-        scopeAnchors();
-        notify();
-      }, signal);
-      scopeAnchors();
-      doc.defaultView?.addEventListener('popstate', notify, { signal });
+      listenForChanges({
+        doc,
+        watcher: watchers.use(signal),
+        relevant: RELEVANT_ANY,
+        anchors: () => [first(doc, OUTLOOK.readingPane), first(doc, OUTLOOK.message)?.parentElement],
+        routeEvent: 'popstate',
+      }, callback, signal);
     },
 
     onSendAttempt(callback, signal) {
-      const attempt = (compose: Compose | null, via: 'click' | 'keyboard') => {
-        if (!compose) return;
-        const now = Date.now();
-        if (now - (lastAttempt.get(compose.element) ?? -Infinity) < SAME_SEND_MS) return;
-        lastAttempt.set(compose.element, now);
-        try {
-          callback({ compose, via });
-        } catch (error) {
-          console.error('tidewise: send handler failed', error);
-        }
-      };
-      const target: EventTarget = doc.defaultView ?? doc;
-      target.addEventListener('click', (event) => {
-        const button = sendButtonFrom(event.target);
-        if (button) attempt(composeFrom(button), 'click');
-      }, { capture: true, signal });
-      target.addEventListener('keydown', (event) => {
-        if (!(event instanceof KeyboardEvent) || !(event.target instanceof Element)) return;
-        const button = sendButtonFrom(event.target);
-        if (button && (event.key === 'Enter' || event.key === ' ')) attempt(composeFrom(button), 'keyboard');
-        else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) attempt(composeFrom(event.target), 'keyboard');
-      }, { capture: true, signal });
+      listenForSendAttempts(doc, { sendButtonFrom, composeFrom }, callback, signal);
     },
 
     onSendConfirmed(callback, signal) {
-      doc.addEventListener(OUTLOOK_SENT_EVENT, (event) => {
-        const detail: unknown = (event as CustomEvent<unknown>).detail;
-        if (typeof detail !== 'string') return;
-        let sent: z.infer<typeof sentDetail>;
-        try {
-          sent = sentDetail.parse(JSON.parse(detail), { jitless: true });
-        } catch (error) {
-          console.warn('tidewise: unreadable send confirmation', error);
-          return;
-        }
-        const prefix = options.pixelPrefix?.();
-        const confirmation: SendConfirmation = {
-          pixelMessageIds: [...new Set(sent.pixels.filter((pixel) => !prefix || pixel.prefix === prefix).map((pixel) => pixel.messageId))],
-          recipients: uniquePeople([...sent.to, ...sent.cc, ...sent.bcc].map((a) => makePerson(a.email, a.name))),
-          subject: sent.subject,
-          threadKey: sent.threadId,
-          at: sent.at ?? Date.now(),
-        };
-        try {
-          callback(confirmation);
-        } catch (error) {
-          console.error('tidewise: send confirmation handler failed', error);
-        }
-      }, { signal });
+      listenForSendConfirmations(doc, OUTLOOK_SENT_EVENT, options.pixelPrefix, callback, signal);
     },
 
     renderedPixels(pixelPrefix, root = doc) {
@@ -412,93 +328,14 @@ function personOf(element: Element): Person | null {
   return makePerson(email, name || null);
 }
 
-function makePerson(email: string, name?: string | null): Person {
-  const address = email.trim().toLowerCase();
-  const label = name?.trim();
-  return label && label.toLowerCase() !== address ? { email: address, name: label } : { email: address };
-}
 
-function uniquePeople(people: Person[]): Person[] {
-  const byEmail = new Map<string, Person>();
-  for (const person of people) {
-    const known = byEmail.get(person.email);
-    if (!known || (!known.name && person.name)) byEmail.set(person.email, person);
-  }
-  return [...byEmail.values()];
-}
 
-function text(element: Element): string {
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
 
-const BLOCK = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'TR', 'TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE']);
 
-function blockText(root: Element): string {
-  let out = '';
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) out += node.nodeValue ?? '';
-    else if (node.nodeType === 1) {
-      const element = node as Element;
-      if (element.tagName === 'BR') out += '\n';
-      else if (element.tagName === 'STYLE' || element.tagName === 'SCRIPT') return;
-      else {
-        const block = BLOCK.has(element.tagName);
-        if (block && out !== '' && !out.endsWith('\n')) out += '\n';
-        for (const child of element.childNodes) walk(child);
-        if (block && !out.endsWith('\n')) out += '\n';
-      }
-    }
-  };
-  walk(root);
-  return out.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-}
 
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 // -------------------------------------------------------------------------------------------------
 // Acting
 
-function simulateClick(element: Element): void {
-  const view = element.ownerDocument.defaultView;
-  for (const type of ['mousedown', 'mouseup', 'click']) {
-    element.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view, button: 0 }));
-  }
-}
 
-/** Plain text as OWA's editor writes it: one div per line (empty lines hold a <br>); DOM APIs only. */
-function putText(editor: HTMLElement, body: string): void {
-  const doc = editor.ownerDocument;
-  const lines = body.replace(/\r\n?/g, '\n').split('\n').map((line) => {
-    const div = doc.createElement('div');
-    if (line) div.textContent = line;
-    else div.appendChild(doc.createElement('br'));
-    return div;
-  });
-  const empty = (editor.textContent ?? '').trim() === '' && !editor.querySelector('img');
-  if (empty) editor.replaceChildren(...lines);
-  else editor.prepend(...lines);
-}
 
-function waitFor<T>(doc: Document, find: () => T | null, timeoutMs: number): Promise<T | null> {
-  const found = find();
-  if (found) return Promise.resolve(found);
-  return new Promise((resolve) => {
-    const finish = (value: T | null) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve(value);
-    };
-    const observer = new MutationObserver(() => {
-      const value = find();
-      if (value) finish(value);
-    });
-    const timer = setTimeout(() => finish(null), timeoutMs);
-    observer.observe(doc.body, { childList: true, subtree: true });
-  });
-}

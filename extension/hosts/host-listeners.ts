@@ -1,0 +1,156 @@
+// The listening every webmail host does the same way: one shared page watcher, change
+// notifications coalesced to one call, send presses heard ahead of the webmail, and send
+// confirmations read from the MAIN-world tap's events. Each host says only what is its own
+// (which nodes matter, its send button, its route event, its tap's event name).
+import { z } from 'zod';
+import type { Compose, SendAttempt, SendConfirmation } from './host.ts';
+import { watchPage, type PageWatcher, type PageWatcherOptions } from './page-watcher.ts';
+import { makePerson, uniquePeople } from './people.ts';
+
+/** One page watcher per document, however many features subscribe; it stops with the last one. */
+export function sharedWatcher(doc: Document, watch: () => PageWatcherOptions | undefined) {
+  let shared: { watcher: PageWatcher; controller: AbortController; users: number } | null = null;
+  let last: PageWatcher | null = null;
+  return {
+    use(signal: AbortSignal): PageWatcher {
+      if (!shared) {
+        const controller = new AbortController();
+        shared = { watcher: watchPage(doc, controller.signal, watch()), controller, users: 0 };
+        last = shared.watcher;
+      }
+      const current = shared;
+      current.users++;
+      signal.addEventListener('abort', () => {
+        current.users--;
+        if (current.users > 0) return;
+        current.controller.abort();
+        if (shared === current) shared = null;
+      }, { once: true });
+      return current.watcher;
+    },
+    last: () => last,
+  };
+}
+
+export interface ChangeSources {
+  doc: Document;
+  watcher: PageWatcher;
+  /** One selector list: added nodes matching or containing it are a change. */
+  relevant: string;
+  /** Containers to watch directly once they exist (removals there are changes too). */
+  anchors: () => Array<Element | null | undefined>;
+  /** The window event the webmail's router fires ('hashchange', 'popstate'). */
+  routeEvent: string;
+}
+
+export function listenForChanges(sources: ChangeSources, callback: () => void, signal: AbortSignal): void {
+  if (signal.aborted) return;
+  const { doc, watcher, relevant } = sources;
+  // Several sources may fire in one frame (added nodes, a scoped anchor, the route): one call.
+  let queued = false;
+  const notify = () => {
+    if (queued || signal.aborted) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      if (!signal.aborted) callback();
+    });
+  };
+  const scopeAnchors = () => {
+    for (const anchor of sources.anchors()) if (anchor) watcher.scope(anchor, notify, signal);
+  };
+  watcher.subscribe((added) => {
+    if (!added.some((el) => el.matches(relevant) || el.querySelector(relevant) !== null)) return;
+    scopeAnchors();
+    notify();
+  }, signal);
+  scopeAnchors();
+  doc.defaultView?.addEventListener(sources.routeEvent, notify, { signal });
+}
+
+/**
+ * Two send signals for one compose this close together are one press (Enter on the button, then
+ * the click it may cause); Send, Undo and Send again takes a person longer.
+ */
+const SAME_SEND_MS = 250;
+
+export interface SendControls {
+  sendButtonFrom(target: EventTarget | null): Element | null;
+  composeFrom(target: Element): Compose | null;
+}
+
+/** Send presses (click, Enter/Space on the button, Ctrl/Cmd+Enter), heard before the webmail's own listeners. */
+export function listenForSendAttempts(doc: Document, controls: SendControls, callback: (attempt: SendAttempt) => void, signal: AbortSignal): void {
+  const lastAttempt = new WeakMap<Element, number>();
+  const attempt = (compose: Compose | null, via: 'click' | 'keyboard') => {
+    if (!compose) return;
+    const now = Date.now();
+    if (now - (lastAttempt.get(compose.element) ?? -Infinity) < SAME_SEND_MS) return;
+    lastAttempt.set(compose.element, now);
+    // This runs inside the webmail's own event dispatch: never let our failure stop the send.
+    try {
+      callback({ compose, via });
+    } catch (error) {
+      console.error('tidewise: send handler failed', error);
+    }
+  };
+  // Capture on the window: the first listener on the path, before any of the webmail's own.
+  const target: EventTarget = doc.defaultView ?? doc;
+  target.addEventListener('click', (event) => {
+    const button = controls.sendButtonFrom(event.target);
+    if (button) attempt(controls.composeFrom(button), 'click');
+  }, { capture: true, signal });
+  target.addEventListener('keydown', (event) => {
+    if (!(event instanceof KeyboardEvent) || !(event.target instanceof Element)) return;
+    const button = controls.sendButtonFrom(event.target);
+    if (button && (event.key === 'Enter' || event.key === ' ')) attempt(controls.composeFrom(button), 'keyboard');
+    else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) attempt(controls.composeFrom(event.target), 'keyboard');
+  }, { capture: true, signal });
+}
+
+const address = z.object({ email: z.string(), name: z.string().optional() });
+
+/** What a tap announces (JSON in the event's detail: worlds share no objects). */
+const sentDetail = z.object({
+  threadId: z.string().nullable(),
+  to: z.array(address),
+  cc: z.array(address),
+  bcc: z.array(address),
+  subject: z.string(),
+  at: z.number().nullable(),
+  pixels: z.array(z.object({ prefix: z.string(), messageId: z.string() })),
+});
+
+export function listenForSendConfirmations(
+  doc: Document,
+  eventName: string,
+  pixelPrefix: (() => string | null | undefined) | undefined,
+  callback: (confirmation: SendConfirmation) => void,
+  signal: AbortSignal,
+): void {
+  doc.addEventListener(eventName, (event) => {
+    const detail: unknown = (event as CustomEvent<unknown>).detail;
+    if (typeof detail !== 'string') return;
+    let sent: z.infer<typeof sentDetail>;
+    try {
+      // No compiled fast path: Gmail's Trusted Types policy turns zod's `new Function` into an EvalError.
+      sent = sentDetail.parse(JSON.parse(detail), { jitless: true });
+    } catch (error) {
+      console.warn('tidewise: unreadable send confirmation', error);
+      return;
+    }
+    const prefix = pixelPrefix?.();
+    const confirmation: SendConfirmation = {
+      pixelMessageIds: [...new Set(sent.pixels.filter((pixel) => !prefix || pixel.prefix === prefix).map((pixel) => pixel.messageId))],
+      recipients: uniquePeople([...sent.to, ...sent.cc, ...sent.bcc].map((a) => makePerson(a.email, a.name))),
+      subject: sent.subject,
+      threadKey: sent.threadId,
+      at: sent.at ?? Date.now(),
+    };
+    try {
+      callback(confirmation);
+    } catch (error) {
+      console.error('tidewise: send confirmation handler failed', error);
+    }
+  }, { signal });
+}
