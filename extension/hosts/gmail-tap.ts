@@ -1,83 +1,21 @@
-// Gmail's send tap, run in the page's own (MAIN) world: it watches, never changes, the page's XHR
-// and fetch calls. When a POST to /sync/u/N/i/s succeeds, every message in it that Gmail really
-// sent (after any undo window) is announced to the isolated content script as a DOM event whose
-// detail is a JSON string (the two worlds share the DOM, not objects). Nothing here may throw into
-// Gmail's code.
+// Gmail's send tap, run in the page's own (MAIN) world. When a POST to /sync/u/N/i/s succeeds,
+// every message in it that Gmail really sent (after any undo window) is announced to the isolated
+// content script as a DOM event whose detail is a JSON string (the two worlds share the DOM, not
+// objects).
 import { GMAIL_SENT_EVENT, isSendRequestUrl, parseSendRequest } from './gmail-send-request.ts';
+import { installRequestTap, type TapWindow } from './request-tap.ts';
 
-type TapWindow = Pick<typeof globalThis, 'XMLHttpRequest' | 'fetch' | 'Request' | 'CustomEvent'> & { document: Document };
-
-const INSTALLED = Symbol.for('tidewise.gmail-tap');
-
-/** Installs the tap once per page; returns a function that takes it out again (tests). */
 export function installGmailTap(win: TapWindow): () => void {
-  const marked = win as TapWindow & { [INSTALLED]?: boolean };
-  if (marked[INSTALLED]) return () => undefined;
-  marked[INSTALLED] = true;
-
-  const announce = (body: string) => {
-    try {
-      for (const message of parseSendRequest(body)) {
-        win.document.dispatchEvent(new win.CustomEvent(GMAIL_SENT_EVENT, { detail: JSON.stringify(message) }));
+  return installRequestTap(win, Symbol.for('tidewise.gmail-tap'), {
+    isSend: isSendRequestUrl,
+    onSent(body) {
+      try {
+        for (const message of parseSendRequest(body)) {
+          win.document.dispatchEvent(new win.CustomEvent(GMAIL_SENT_EVENT, { detail: JSON.stringify(message) }));
+        }
+      } catch (error) {
+        console.error('tidewise: could not read a Gmail send request', error);
       }
-    } catch (error) {
-      console.error('tidewise: could not read a Gmail send request', error);
-    }
-  };
-
-  const proto = win.XMLHttpRequest.prototype;
-  const { open, send } = proto;
-  const targets = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
-  proto.open = function (this: XMLHttpRequest, ...args: [string, string | URL, ...unknown[]]) {
-    try {
-      targets.set(this, { method: String(args[0]).toUpperCase(), url: String(args[1]) });
-    } catch {
-      // an odd url object: not a request we read
-    }
-    return Reflect.apply(open, this, args) as void;
-  };
-  proto.send = function (this: XMLHttpRequest, ...args: unknown[]) {
-    const target = targets.get(this);
-    const body = args[0];
-    if (target?.method === 'POST' && isSendRequestUrl(target.url) && typeof body === 'string') {
-      this.addEventListener('load', () => {
-        if (this.status >= 200 && this.status < 300) announce(body);
-      }, { once: true });
-    }
-    return Reflect.apply(send, this, args) as void;
-  };
-
-  const fetch = win.fetch;
-  win.fetch = function (this: unknown, ...args: Parameters<typeof globalThis.fetch>) {
-    let body: Promise<string> | null = null;
-    try {
-      body = sendRequestBody(win, args[0], args[1]);
-    } catch {
-      body = null;
-    }
-    const response = Reflect.apply(fetch, this, args) as Promise<Response>;
-    if (body) {
-      const read = body;
-      response.then((answer) => (answer.ok ? read.then(announce) : undefined)).catch(() => undefined);
-    }
-    return response;
-  };
-
-  return () => {
-    proto.open = open;
-    proto.send = send;
-    win.fetch = fetch;
-    delete marked[INSTALLED];
-  };
-}
-
-/** The body of a fetch that is a Gmail send request, read before fetch consumes it; else null. */
-function sendRequestBody(win: TapWindow, input: RequestInfo | URL, init?: RequestInit): Promise<string> | null {
-  const request = input instanceof win.Request ? input : null;
-  const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
-  const url = request ? request.url : String(input);
-  if (method !== 'POST' || !isSendRequestUrl(url)) return null;
-  if (typeof init?.body === 'string') return Promise.resolve(init.body);
-  if (init?.body === undefined && request) return request.clone().text();
-  return null;
+    },
+  });
 }
