@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  TOKEN_LENGTH, deriveAccountKey, fromBase64Url, importAccountKey, mintPixelToken, toBase64Url, verifyPixelToken,
+  TOKEN_LENGTH, deriveAccountKey, fromBase64Url, messageIdOfToken, importAccountKey, mintPixelToken, toBase64Url, verifyPixelToken,
 } from './pixel-token.ts';
 
 const prefix = 'pfx_ABCDEFGHIJKL';
@@ -17,6 +17,13 @@ describe('pixel tokens', () => {
     expect(token).toHaveLength(TOKEN_LENGTH);
     expect(messageId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(await verifyPixelToken(key, prefix, token)).toEqual({ ok: true, messageId });
+  });
+
+  test('the message id can be read from a token without the key; anything else reads as null', async () => {
+    const { token, messageId } = await mintPixelToken(await keyFor(prefix), prefix);
+    expect(messageIdOfToken(token)).toBe(messageId);
+    expect(messageIdOfToken(token.slice(0, 43))).toBeNull();
+    expect(messageIdOfToken(`${token.slice(0, 43)}=`)).toBeNull();
   });
 
   test('tokens are unique', async () => {

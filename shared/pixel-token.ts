@@ -53,6 +53,12 @@ export async function verifyPixelToken(key: CryptoKey, prefix: string, token: st
   return constantTimeEqual(expected, bytes.subarray(1 + ID_BYTES)) ? { ok: true, messageId } : { ok: false, reason: 'bad-mac' };
 }
 
+/** The message id a token carries (its bytes 1-16): readable without any key; null for anything else. */
+export function messageIdOfToken(token: string): string | null {
+  const bytes = TOKEN_PATTERN.test(token) ? fromBase64Url(token) : undefined;
+  return bytes ? toBase64Url(bytes.subarray(1, 1 + ID_BYTES)) : null;
+}
+
 /** The path of a pixel below the Worker's origin. */
 export function pixelPath(prefix: string, token: string): string {
   return `/p/${prefix}/${token}.gif`;

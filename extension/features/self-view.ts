@@ -2,7 +2,7 @@
 // webmail shows one of the rep's pixels through its image proxy in the rep's own tab, a self-view
 // beacon goes out at once (the Worker folds the proxy's hit into it) and that proxied URL is
 // blocked for the rest of the session.
-import { fromBase64Url, toBase64Url } from '../../shared/pixel-token.ts';
+import { messageIdOfToken } from '../../shared/pixel-token.ts';
 import type { Feature } from './feature.ts';
 
 export const selfView: Feature = {
@@ -32,6 +32,5 @@ export const selfView: Feature = {
 /** The message id inside a pixel URL's token (no key needed: it is the token's bytes 1-16). */
 export function messageIdOf(pixelUrl: string): string | null {
   const token = /\/p\/[A-Za-z0-9_-]+\/([A-Za-z0-9_-]{44})\.gif/.exec(pixelUrl)?.[1];
-  const bytes = token ? fromBase64Url(token) : undefined;
-  return bytes && bytes.length === 33 ? toBase64Url(bytes.subarray(1, 17)) : null;
+  return token ? messageIdOfToken(token) : null;
 }

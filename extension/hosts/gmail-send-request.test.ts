@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findPixels, isSendRequestUrl, parseSendRequest, pixelMessageId } from './gmail-send-request.ts';
+import { messageIdOfToken } from '../../shared/pixel-token.ts';
+import { findPixels, isSendRequestUrl, parseSendRequest } from './gmail-send-request.ts';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, '../../test/fixtures/gmail', name), 'utf8');
 const PREFIX = 'tw84tAtqmZBOChhg';
@@ -95,6 +96,6 @@ test.each([
   ['AXXzG4bsd3I16b2LfSx-O3XO3SJYWi3fqoS5nmfgGTIR', 'dfMbhux3cjXpvYt9LH47dQ'],
   ['AarNsc6KiloE6UZU9A2QCMAbTi0obRE3fK6LaT7Jr-3O', 'qs2xzoqKWgTpRlT0DZAIwA'],
   ['not*base64url*not*base64url*not*base64url**', null],
-])('pixelMessageId(%s) = %s', (token, id) => {
-  expect(pixelMessageId(token)).toBe(id);
+])('messageIdOfToken(%s) = %s', (token, id) => {
+  expect(messageIdOfToken(token)).toBe(id);
 });

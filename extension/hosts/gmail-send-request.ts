@@ -8,7 +8,7 @@
 // replies and forwards. Messages sit at different depths for new mail and replies, below an
 // array that starts with the thread id ("thread-a:r…" / "thread-f:…"), so the reader walks the
 // tree instead of trusting one path.
-import { fromBase64Url, toBase64Url, TOKEN_LENGTH } from '../../shared/pixel-token.ts';
+import { messageIdOfToken, TOKEN_LENGTH } from '../../shared/pixel-token.ts';
 
 /** The MAIN-world tap announces each sent message with this event; `detail` is a SentMessage as JSON. */
 export const GMAIL_SENT_EVENT = 'tidewise:gmail-sent';
@@ -124,17 +124,12 @@ export function findPixels(html: string): SentPixel[] {
     if (/^(?:https?:)?\/\/[^/]*googleusercontent\.com\//i.test(url)) continue;
     const path = PIXEL_PATH.exec(url);
     if (!path?.[1] || !path[2]) continue;
-    const messageId = pixelMessageId(path[2]);
+    const messageId = messageIdOfToken(path[2]);
     if (messageId && !pixels.some((pixel) => pixel.url === url)) pixels.push({ url, prefix: path[1], token: path[2], messageId });
   }
   return pixels;
 }
 
-/** The message id a pixel token carries: its bytes 1-16 as base64url; null for anything else. */
-export function pixelMessageId(token: string): string | null {
-  const bytes = fromBase64Url(token);
-  return bytes && bytes.length === 33 ? toBase64Url(bytes.subarray(1, 17)) : null;
-}
 
 function decodeEntities(text: string): string {
   return text.replace(/&(amp|quot|#39|lt|gt);/g, (_, name: string) => ({ amp: '&', quot: '"', '#39': "'", lt: '<', gt: '>' })[name] ?? _);
