@@ -55,8 +55,11 @@ test('a tracked reply goes out through CreateItem with one pixel, becomes a sent
   await page.goto(outlook.url());
   await openConversation();
   await card().waitFor({ timeout: 20_000 });
-  await page.evaluate(() => (window as unknown as FakeOutlookWindow).fakeOutlook.reply());
   const editor = page.locator('[data-app-section="MailCompose"] [role=textbox][aria-multiline=true]');
+  // The reading pane renders asynchronously; Reply does nothing until the message is there.
+  await expect
+    .poll(() => page.evaluate(() => Promise.resolve((window as unknown as { fakeOutlook: { reply(): Promise<unknown> } }).fakeOutlook.reply()).then((root) => root !== null)), { timeout: 15_000 })
+    .toBe(true);
   await editor.waitFor();
   await editor.click();
   await page.keyboard.type('Guten Tag, anbei unser Angebot.');
