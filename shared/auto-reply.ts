@@ -16,7 +16,20 @@ const SUBJECT = new RegExp(
   'i',
 );
 
-const BODY = /\b(i am|i'm|i will be) (currently )?(out of (the )?office|away|on (annual )?leave|on vacation|on holiday)\b|\bwith limited access to (my )?e-?mail\b|\bthis is an automatically generated\b|\bdelivery to the following recipient(s)? failed\b|\bcould not be delivered\b|我(目前|现在)?(正在)?休假|自动回复/i;
+// Conversation views (Outlook on the web) show one subject for the whole thread, so the notice's
+// own first lines carry the decision there: English, German, French, Spanish, Italian, Chinese.
+const BODY = new RegExp(
+  [
+    "\\b(i am|i'm|i will be) (currently )?(out of (the )?office|away|on (annual )?leave|on vacation|on holiday)\\b",
+    '\\bwith limited access to (my )?e-?mail\\b', '\\bthis is an automatically generated\\b',
+    '\\bdelivery to the following recipient(s)? failed\\b', '\\bcould not be delivered\\b',
+    'nicht im büro', '\\b(ich bin|bin ich) (derzeit |zurzeit |momentan |bis [^.]{1,40} )?(abwesend|im urlaub|außer haus)',
+    'eingeschränkte[nm]? zugriff auf (meine )?e-?mails',
+    '\\bje suis (actuellement )?absente?\\b', '\\bestoy fuera de la oficina\\b', '\\bsono (attualmente )?fuori (sede|ufficio)\\b',
+    '我(目前|现在)?(正在)?休假', '自动回复',
+  ].join('|'),
+  'i',
+);
 
 export function isAutoReply(message: { from: string; subject: string; text: string | null }): boolean {
   if (SENDER.test(message.from)) return true;
