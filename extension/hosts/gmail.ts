@@ -1,7 +1,6 @@
 // The Gmail host: everything Tidewise knows about Gmail's page, behind the Host interface. It reads
 // the DOM through the candidate lists in gmail-selectors.ts, hears sends from the MAIN-world tap
 // (gmail-tap.ts) and writes only through DOM APIs: Gmail enforces Trusted Types.
-import { BUILD_TEST_HOOKS } from '../build-config.ts';
 import { gmailSearchUrl } from './gmail-search-url.ts';
 import { all, closest, first, GMAIL, recipientCandidates, type Candidates, type RecipientKind } from './gmail-selectors.ts';
 import { GMAIL_SENT_EVENT } from './gmail-send-request.ts';
@@ -10,7 +9,7 @@ import { listenForChanges, listenForSendAttempts, listenForSendConfirmations, sh
 import { blockText, safeDecode, text } from './page-text.ts';
 import { makePerson, uniquePeople } from './people.ts';
 import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, Person, SelfCheck } from './host.ts';
-import type { PageWatcher, PageWatcherOptions } from './page-watcher.ts';
+import type { PageWatcherOptions } from './page-watcher.ts';
 
 export interface GmailHost extends Host {
   /** Durations (ms) of the page watcher's recent flushes, oldest first (benchmarks). */
@@ -34,7 +33,7 @@ const RELEVANT_ANY = RELEVANT.join(', ');
 export function createGmailHost(doc: Document = document, options: GmailHostOptions = {}): GmailHost {
   const composeByRoot = new WeakMap<Element, Compose>();
   let composeCount = 0;
-  const watchers = sharedWatcher(doc, () => (BUILD_TEST_HOOKS ? reportFlushes(doc, options.watch, () => watchers.last()) : options.watch));
+  const watchers = sharedWatcher(doc, () => options.watch);
 
 
   function currentUser(): Person | null {
@@ -270,29 +269,10 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
     },
 
     flushDurations() {
-      return watchers.last()?.flushDurations() ?? [];
+      return watchers.flushDurations();
     },
   };
   return host;
-}
-
-/**
- * Test builds only (bench:gmail): after each flush, the recent flush durations go on the page's
- * <html data-tidewise-flush-ms>, the one place both the isolated world and the page can read.
- */
-function reportFlushes(doc: Document, watch: PageWatcherOptions | undefined, watcher: () => PageWatcher | null): PageWatcherOptions {
-  const view = doc.defaultView;
-  const schedule = watch?.schedule ?? ((flush: () => void) => {
-    if (doc.visibilityState === 'hidden' || !view?.requestAnimationFrame) setTimeout(flush, 50);
-    else view.requestAnimationFrame(flush);
-  });
-  return {
-    ...watch,
-    schedule: (flush) => schedule(() => {
-      flush();
-      doc.documentElement.dataset.tidewiseFlushMs = JSON.stringify(watcher()?.flushDurations().slice(-64) ?? []);
-    }),
-  };
 }
 
 // -------------------------------------------------------------------------------------------------

@@ -3,11 +3,15 @@
 // confirmations read from the MAIN-world tap's events. Each host says only what is its own
 // (which nodes matter, its send button, its route event, its tap's event name).
 import { z } from 'zod';
+import { BUILD_TEST_HOOKS } from '../build-config.ts';
 import type { Compose, SendAttempt, SendConfirmation } from './host.ts';
 import { watchPage, type PageWatcher, type PageWatcherOptions } from './page-watcher.ts';
 import { makePerson, uniquePeople } from './people.ts';
 
-/** One page watcher per document, however many features subscribe; it stops with the last one. */
+/**
+ * One page watcher per document, however many features subscribe; it stops with the last one.
+ * In test builds it also reports its flushes on the page (reportFlushes).
+ */
 export function sharedWatcher(doc: Document, watch: () => PageWatcherOptions | undefined) {
   let shared: { watcher: PageWatcher; controller: AbortController; users: number } | null = null;
   let last: PageWatcher | null = null;
@@ -15,7 +19,8 @@ export function sharedWatcher(doc: Document, watch: () => PageWatcherOptions | u
     use(signal: AbortSignal): PageWatcher {
       if (!shared) {
         const controller = new AbortController();
-        shared = { watcher: watchPage(doc, controller.signal, watch()), controller, users: 0 };
+        const options = BUILD_TEST_HOOKS ? reportFlushes(doc, watch(), () => last) : watch();
+        shared = { watcher: watchPage(doc, controller.signal, options), controller, users: 0 };
         last = shared.watcher;
       }
       const current = shared;
@@ -28,7 +33,27 @@ export function sharedWatcher(doc: Document, watch: () => PageWatcherOptions | u
       }, { once: true });
       return current.watcher;
     },
-    last: () => last,
+    /** Durations (ms) of the latest watcher's recent flushes, oldest first (benchmarks). */
+    flushDurations: (): number[] => last?.flushDurations() ?? [],
+  };
+}
+
+/**
+ * Test builds only (bench:gmail, bench:outlook): after each flush, the recent flush durations go on
+ * the page's <html data-tidewise-flush-ms>, the one place both the isolated world and the page can read.
+ */
+function reportFlushes(doc: Document, watch: PageWatcherOptions | undefined, watcher: () => PageWatcher | null): PageWatcherOptions {
+  const view = doc.defaultView;
+  const schedule = watch?.schedule ?? ((flush: () => void) => {
+    if (doc.visibilityState === 'hidden' || !view?.requestAnimationFrame) setTimeout(flush, 50);
+    else view.requestAnimationFrame(flush);
+  });
+  return {
+    ...watch,
+    schedule: (flush) => schedule(() => {
+      flush();
+      doc.documentElement.dataset.tidewiseFlushMs = JSON.stringify(watcher()?.flushDurations().slice(-64) ?? []);
+    }),
   };
 }
 

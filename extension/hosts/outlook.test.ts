@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { loadFakeOutlook, type LoadedOutlook, type LoadOptions } from '../../test/fixtures/outlook/happy-dom.ts';
 import type { Compose, SendAttempt, SendConfirmation } from './host.ts';
-import { createOutlookHost, itemIdFromUrl, outlookSearchUrl, proxiedOriginal } from './outlook.ts';
+import { createOutlookHost, itemIdFromUrl, outlookSearchUrl, proxiedOriginal, type OutlookHost } from './outlook.ts';
 import { installOutlookTap } from './outlook-tap.ts';
 
 const ANNA = 'AAQkADanna01';
@@ -14,7 +14,7 @@ const PIXEL_ID = 'rEr4ZSxF5Gn-IaIP4kkhmA';
 const VARIANTS: LoadOptions[] = [{}, { lang: 'de' }, { variant: 'drift' }, { variant: 'drift', lang: 'de' }];
 
 let page: LoadedOutlook;
-let host: ReturnType<typeof createOutlookHost>;
+let host: OutlookHost;
 let controller: AbortController;
 let untap: (() => void) | null = null;
 
@@ -166,8 +166,9 @@ describe('selfCheck and onChange', () => {
     expect(host.selfCheck()).toEqual({ ok: false, missing: ['message-sender'] });
   });
 
-  test('fires when a conversation renders after a route change, and stops on abort', async () => {
+  test('fires when a conversation renders after a route change, and stops on abort; the flushes are timed', async () => {
     await load();
+    expect(host.flushDurations()).toEqual([]);
     let calls = 0;
     host.onChange(() => calls++, controller.signal);
     await open();
@@ -177,6 +178,10 @@ describe('selfCheck and onChange', () => {
     await open('AAQkADcarlos2');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(calls).toBe(before);
+    // The last watcher's durations stay readable after it stopped.
+    const durations = host.flushDurations();
+    expect(durations.length).toBeGreaterThan(0);
+    expect(durations.every((ms) => ms >= 0)).toBe(true);
   });
 });
 

@@ -13,11 +13,17 @@ import { OUTLOOK_PEOPLE_EVENT, PeopleDirectory } from './outlook-people.ts';
 import { OUTLOOK_SENT_EVENT } from './outlook-send-request.ts';
 import type { PageWatcherOptions } from './page-watcher.ts';
 
+export interface OutlookHost extends Host {
+  /** Durations (ms) of the page watcher's recent flushes, oldest first (benchmarks). */
+  flushDurations(): number[];
+}
+
 export interface OutlookHostOptions {
   /** When it returns a prefix, send confirmations carry only pixels under it. */
   pixelPrefix?: () => string | null | undefined;
   /** How long insertReply waits for the reply editor to appear. */
   replyTimeoutMs?: number;
+  /** Page-watcher options (tests schedule flushes themselves). */
   watch?: PageWatcherOptions;
   /** Ends the host's own listening (the addresses the MAIN-world tap reads from Outlook's answers). */
   signal?: AbortSignal;
@@ -28,7 +34,7 @@ const RELEVANT_ANY = RELEVANT.join(', ');
 const ADDRESS = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/;
 
 
-export function createOutlookHost(doc: Document = document, options: OutlookHostOptions = {}): Host {
+export function createOutlookHost(doc: Document = document, options: OutlookHostOptions = {}): OutlookHost {
   const composeByRoot = new WeakMap<Element, Compose>();
   let composeCount = 0;
   const watchers = sharedWatcher(doc, () => options.watch);
@@ -185,7 +191,7 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
     return editor ? composeOf(editor) : null;
   }
 
-  const host: Host = {
+  const host: OutlookHost = {
     provider: 'outlook',
     currentUser,
     selfCheck,
@@ -255,6 +261,10 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
 
     notifyBodyChanged(compose) {
       compose.body.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+
+    flushDurations() {
+      return watchers.flushDurations();
     },
   };
   return host;

@@ -14,7 +14,9 @@ const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA
 export interface OutlookPageOptions {
   variant?: 'default' | 'drift';
   lang?: 'en' | 'de';
-  /** Path to open (default /mail/inbox). */
+  /** A 200-message conversation with one buyer, opened first unless `path` says otherwise. */
+  thread?: 'long';
+  /** Path to open (default /mail/inbox; with `thread`, /mail/, where the fixture opens it). */
   path?: string;
 }
 
@@ -59,8 +61,9 @@ export async function serveOutlook(context: BrowserContext, options: { sendStatu
       const query = new URLSearchParams();
       if (page.variant && page.variant !== 'default') query.set('variant', page.variant);
       if (page.lang && page.lang !== 'en') query.set('lang', page.lang);
+      if (page.thread) query.set('thread', page.thread);
       const search = query.size > 0 ? `?${query}` : '';
-      return `https://outlook.office.com${page.path ?? '/mail/inbox'}${search}`;
+      return `https://outlook.office.com${page.path ?? (page.thread ? '/mail/' : '/mail/inbox')}${search}`;
     },
     servicePosts,
     sends: () => servicePosts.flatMap((post) => parseOutlookSendRequest(post.body)),

@@ -1,28 +1,69 @@
-// The content script's cost in Gmail, in real Chromium with the built extension (a test build,
+// The content script's cost in a webmail, in real Chromium with the built extension (a test build,
 // .output/e2e) connected to the real Worker, on the fixture's 200-message thread:
 //   (a) thread open (route change) to the sidebar's contact card drawn, measured in the page;
 //   (b) the page watcher's flush durations (test builds put them on <html data-tidewise-flush-ms>);
 //   (c) long tasks while opening and scrolling the thread;
 //   (d) the content-script bundle, gzipped.
 // Every figure is printed with its goal; the fixture renders with no delay of its own, so (a) is
-// Gmail's DOM appearing plus everything Tidewise does after it.
+// the webmail's DOM appearing plus everything Tidewise does after it.
+// One body for every webmail, named on the command line (`tsx test/bench/webmail.ts gmail|outlook`,
+// npm run bench:gmail / bench:outlook); what differs between them is in WEBMAILS.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { askFrom, EXTENSION_DIR, launchWithExtension } from '../e2e/browser.ts';
 import { serveGmail } from '../e2e/gmail-fixture.ts';
 import buildExtension from '../e2e/global-setup.ts';
+import { serveOutlook } from '../e2e/outlook-fixture.ts';
 import { startTestWorker } from '../tools/miniflare-worker.ts';
 
 const BUYER = 'procurement@gulf-trading.ae';
-const LONG_THREAD = 'FMfcgzLongThreadTwoHundredMsgsAb';
 const OPENS = 10;
 const GOALS = { openMs: 100, flushMs: 2, longTaskMs: 50, bundleKb: 60 };
 
-interface BenchWindow {
-  fakeGmail: { route(hash: string): void; setRenderDelay(min: number, max?: number): void; whenRendered(): Promise<void> };
+/** What the bench needs to know about one webmail's fixture. */
+interface Webmail {
+  /** Serves the fixture in the context; resolves with the address that opens the long thread. */
+  serve(context: BrowserContext): Promise<string>;
+  /** The fixture's test hooks on window. */
+  hooks: 'fakeGmail' | 'fakeOutlook';
+  /** Routes for the fixture's route(): the inbox, and the long thread. */
+  inbox: string;
+  thread: string;
+  /** The webmail's own DOM for a route: a message of the open thread, a list row. */
+  threadDom: string;
+  rowDom: string;
+  /** The content script's files in the build (content-scripts/). */
+  bundle: string[];
+}
+
+const WEBMAILS: Record<string, Webmail> = {
+  gmail: {
+    serve: async (context) => (await serveGmail(context)).url({ thread: 'long' }),
+    hooks: 'fakeGmail',
+    inbox: '#inbox',
+    thread: '#inbox/FMfcgzLongThreadTwoHundredMsgsAb',
+    threadDom: '[role=main] div[data-message-id]',
+    rowDom: '[role=main] tr.zA',
+    bundle: ['gmail.js', 'gmail.css'],
+  },
+  outlook: {
+    serve: async (context) => (await serveOutlook(context)).url({ thread: 'long' }),
+    hooks: 'fakeOutlook',
+    inbox: '/mail/inbox',
+    // The fixture's long conversation ends with item AAMkADlong0200= (test/fixtures/outlook/README.md).
+    thread: `/mail/inbox/id/${encodeURIComponent('AAMkADlong0200=')}`,
+    threadDom: '[data-app-section="ConversationContainer"] [data-item-id]',
+    rowDom: '#MailList [role=option][data-convid]',
+    bundle: ['outlook.js', 'outlook.css'],
+  },
+};
+
+type FixtureHooks = { route(to: string): void; setRenderDelay(min: number, max?: number): void };
+
+type BenchWindow = Record<Webmail['hooks'], FixtureHooks> & {
   bench: {
     flushes: number[];
     longTasks: Array<{ start: number; duration: number }>;
@@ -31,7 +72,7 @@ interface BenchWindow {
     /** performance.now() when the collectors went in; earlier long tasks belong to page load. */
     since: number;
   };
-}
+};
 
 const quantile = (values: number[], q: number) => {
   if (values.length === 0) return NaN;
@@ -71,72 +112,74 @@ async function instrument(page: Page): Promise<void> {
 }
 
 /**
- * Routes and resolves with the ms until the sidebar shows `selector`, and until Gmail's own DOM for
- * the route (a message, or a list row) appeared, both measured in the page.
+ * Routes with the fixture's hooks and resolves with the ms until the sidebar shows `selector`, and
+ * until the webmail's own DOM for the route (`own`: a message, or a list row) appeared, both
+ * measured in the page.
  */
-function timeRoute(page: Page, hash: string, selector: string): Promise<{ drawn: number; gmail: number }> {
+function timeRoute(page: Page, webmail: Webmail, to: string, own: string, selector: string): Promise<{ drawn: number; own: number }> {
   return page.evaluate(
-    ({ hash, selector }) =>
-      new Promise<{ drawn: number; gmail: number }>((resolve, reject) => {
+    ({ hooks, to, own, selector }) =>
+      new Promise<{ drawn: number; own: number }>((resolve, reject) => {
         const w = window as unknown as BenchWindow;
         const drawn = () => document.querySelector('tidewise-sidebar')?.shadowRoot?.querySelector(selector);
-        if (drawn()) return reject(new Error(`${selector} is already drawn before routing to ${hash}`));
+        if (drawn()) return reject(new Error(`${selector} is already drawn before routing to ${to}`));
         const started = performance.now();
-        const gmailSelector = hash.includes('/') ? '[role=main] div[data-message-id]' : '[role=main] tr.zA';
-        let gmail = NaN;
-        const timeout = setTimeout(() => reject(new Error(`no ${selector} 5 s after routing to ${hash}`)), 5000);
+        let appeared = NaN;
+        const timeout = setTimeout(() => reject(new Error(`no ${selector} 5 s after routing to ${to}`)), 5000);
         const check = () => {
-          if (Number.isNaN(gmail) && document.querySelector(gmailSelector)) gmail = performance.now() - started;
+          if (Number.isNaN(appeared) && document.querySelector(own)) appeared = performance.now() - started;
           if (!drawn()) return false;
           clearTimeout(timeout);
           observer.disconnect();
-          resolve({ drawn: performance.now() - started, gmail });
+          resolve({ drawn: performance.now() - started, own: appeared });
           return true;
         };
         const observer = new MutationObserver(check);
         observer.observe(document, { childList: true, subtree: true, attributes: true });
         const root = document.querySelector('tidewise-sidebar')?.shadowRoot;
         if (root) observer.observe(root, { childList: true, subtree: true, attributes: true });
-        w.fakeGmail.route(hash);
+        w[hooks].route(to);
         const poll = () => void (check() || requestAnimationFrame(poll));
         requestAnimationFrame(poll);
       }),
-    { hash, selector },
+    { hooks: webmail.hooks, to, own, selector },
   );
 }
 
-async function main(): Promise<void> {
+async function main(name: string | undefined): Promise<void> {
+  const webmail = name && Object.hasOwn(WEBMAILS, name) ? WEBMAILS[name]! : null;
+  if (!webmail) throw new Error(`usage: tsx test/bench/webmail.ts ${Object.keys(WEBMAILS).join('|')} (got ${name ?? 'nothing'})`);
   await buildExtension();
   const worker = await startTestWorker({ persistTo: false });
   const browser = await launchWithExtension();
   try {
     const account = await worker.createAccount('Rita Chen');
-    const gmail = await serveGmail(browser.context);
+    const url = await webmail.serve(browser.context);
     const settings = await browser.open('popup.html');
     await askFrom(settings, { type: 'settings-save', patch: { workerUrl: worker.url, token: account.token, timeZone: 'UTC' } });
     await askFrom(settings, { type: 'sync-now' });
 
     const page = await browser.context.newPage();
-    await page.goto(gmail.url({ thread: 'long' }));
+    await page.goto(url);
     const card = page.locator(`[data-testid=contact-card][data-contact="${BUYER}"]`);
     await card.waitFor({ timeout: 20_000 });
     await instrument(page);
-    await page.evaluate(() => (window as unknown as BenchWindow).fakeGmail.setRenderDelay(0));
+    await page.evaluate((hooks) => (window as unknown as BenchWindow)[hooks].setRenderDelay(0), webmail.hooks);
     const chromiumVersion = browser.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
 
     // (a) inbox and thread, alternately; the first round warms up and is not counted.
     const opens: number[] = [];
-    const afterGmail: number[] = [];
+    const afterOwn: number[] = [];
     const inboxes: number[] = [];
     const cardSelector = `[data-testid=contact-card][data-contact="${BUYER}"][data-state]`;
     for (let round = 0; round <= OPENS; round++) {
-      const inbox = await timeRoute(page, '#inbox', '[data-testid=daily-list], [data-testid=sidebar-empty]');
+      const inbox = await timeRoute(page, webmail, webmail.inbox, webmail.rowDom, '[data-testid=daily-list], [data-testid=sidebar-empty]');
       await page.waitForTimeout(150);
-      const open = await timeRoute(page, `#inbox/${LONG_THREAD}`, cardSelector);
+      const open = await timeRoute(page, webmail, webmail.thread, webmail.threadDom, cardSelector);
       await page.waitForTimeout(150);
       if (round > 0) {
         opens.push(open.drawn);
-        afterGmail.push(open.drawn - open.gmail);
+        afterOwn.push(open.drawn - open.own);
         inboxes.push(inbox.drawn);
       }
     }
@@ -153,18 +196,18 @@ async function main(): Promise<void> {
 
     // (d) the bundle the content script ships.
     const dir = path.join(EXTENSION_DIR, 'content-scripts');
-    const sizes = ['gmail.js', 'gmail.css'].map((file) => {
+    const sizes = webmail.bundle.map((file) => {
       const bytes = readFileSync(path.join(dir, file));
       return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
     });
     const gzipKb = sizes.reduce((sum, s) => sum + s.gzip, 0) / 1024;
 
     const cpus = os.cpus();
-    console.log(`\nbench:gmail on ${cpus.length} cores, ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, Chromium ${chromiumVersion} (headless)`);
+    console.log(`\nbench:${name} on ${cpus.length} cores, ${cpus[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, Chromium ${chromiumVersion} (headless)`);
     console.log(`fixture: 200-message thread, ${OPENS} opens alternating with the inbox, fixture render delay 0\n`);
     const p90 = quantile(opens, 0.9);
     console.log(`(a) thread open -> contact card drawn: median ${ms(quantile(opens, 0.5))}, p90 ${ms(p90)}, max ${ms(Math.max(...opens))}   goal p90 <= ${GOALS.openMs} ms: ${verdict(p90 <= GOALS.openMs)}`);
-    console.log(`    of which after the fixture's thread DOM appeared: median ${ms(quantile(afterGmail, 0.5))}, p90 ${ms(quantile(afterGmail, 0.9))}`);
+    console.log(`    of which after the fixture's thread DOM appeared: median ${ms(quantile(afterOwn, 0.5))}, p90 ${ms(quantile(afterOwn, 0.9))}`);
     console.log(`    opens: ${opens.map((v) => v.toFixed(1)).join(', ')} ms; inbox -> daily list drawn: median ${ms(quantile(inboxes, 0.5))}, p90 ${ms(quantile(inboxes, 0.9))}`);
     const flushMax = Math.max(...flushes);
     const flushP95 = quantile(flushes, 0.95);
@@ -187,4 +230,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await main(process.argv[2]);
