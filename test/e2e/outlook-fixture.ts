@@ -1,7 +1,7 @@
 // Serves the fixture Outlook on the web (test/fixtures/outlook) at https://outlook.office.com in a
 // Playwright context, like gmail-fixture.ts: the shell for every /mail/ page, the fixture's script,
-// the send endpoint (service.svc, recorded, answered {}), and Outlook's image proxy /actions/ei
-// (recorded, a 1x1 GIF).
+// service.svc (every POST recorded; GetConversationItems answered from the page's mailbox, sends
+// and the rest answered {}), and Outlook's image proxy /actions/ei (recorded, a 1x1 GIF).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Route } from 'playwright-core';
@@ -9,10 +9,12 @@ import { parseOutlookSendRequest, type OutlookSentMessage } from '../../extensio
 import { ROOT } from '../tools/local-worker.ts';
 
 const FIXTURE_DIR = path.join(ROOT, 'test/fixtures/outlook');
+const READ_ACTIONS = new Set(['GetConversationItems']);
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 export interface OutlookPageOptions {
-  variant?: 'default' | 'drift';
+  /** drift: hashed-away ids; names: reading-pane personas without addresses (they come from GetConversationItems). */
+  variant?: 'default' | 'drift' | 'names';
   lang?: 'en' | 'de';
   /** A 200-message conversation with one buyer, opened first unless `path` says otherwise. */
   thread?: 'long';
@@ -41,6 +43,15 @@ export async function serveOutlook(context: BrowserContext, options: { sendStatu
     const url = new URL(request.url());
     if (/\/service\.svc$/.test(url.pathname)) {
       if (request.method() === 'POST') servicePosts.push({ url: request.url(), body: request.postData() ?? '' });
+      const action = url.searchParams.get('action') ?? '';
+      if (READ_ACTIONS.has(action)) {
+        // The page holds the fixture's mailbox: it says what Outlook's server would answer.
+        const answer = await request.frame().evaluate(
+          ({ action, body }) => (window as unknown as { fakeOutlook?: { serviceAnswer(a: string, b: string): unknown } }).fakeOutlook?.serviceAnswer(action, body) ?? {},
+          { action, body: request.postData() ?? '{}' },
+        );
+        return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(answer) });
+      }
       return route.fulfill({ status: options.sendStatus ?? 200, contentType: 'application/json', body: '{}' });
     }
     if (url.pathname === '/actions/ei') {

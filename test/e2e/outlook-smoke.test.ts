@@ -1,6 +1,7 @@
 // Outlook on the web beyond the shared loop (webmail-loop.test.ts), in real Chromium with the built
-// extension against the real Worker: the correspondent card in English and German, and a tracked
-// reply in German Outlook, whose sent copy the extension stops at /actions/ei.
+// extension against the real Worker: the correspondent card in English and German and where the
+// page shows display names only, and a tracked reply in German Outlook, whose sent copy the
+// extension stops at /actions/ei.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestWorker, type TestWorker } from '../tools/miniflare-worker.ts';
@@ -50,6 +51,18 @@ test.each(['en', 'de'] as const)('the sidebar shows the correspondent of the ope
   await openConversation();
   await card().waitFor({ timeout: 20_000 });
   await page.screenshot({ path: `${OUTPUT_DIR}/outlook-${lang}-1-card.png` });
+});
+
+test('where Outlook shows only names, the sidebar finds the buyer\'s address in Outlook\'s own GetConversationItems answer', async () => {
+  await page.goto(outlook.url({ variant: 'names' }));
+  await openConversation();
+  await card().waitFor({ timeout: 20_000 });
+  // The reading pane itself never states the address: it came from the answer the tap read.
+  const pane = page.locator('[data-app-section="ConversationContainer"]');
+  expect(await pane.innerText()).toContain('Anna Schmidt');
+  expect(await pane.evaluate((element) => element.outerHTML)).not.toContain(BUYER);
+  expect(outlook.servicePosts.some((post) => post.url.includes('action=GetConversationItems'))).toBe(true);
+  await page.screenshot({ path: `${OUTPUT_DIR}/outlook-names-1-card.png` });
 });
 
 test('in German Outlook a tracked reply goes out through CreateItem with one pixel and becomes a sent event; the rep\'s own proxied view is stopped in the tab and sends no beacon', async () => {
