@@ -33,7 +33,6 @@ const RELEVANT = [...OUTLOOK.conversation, ...OUTLOOK.message, ...OUTLOOK.row, .
 const RELEVANT_ANY = RELEVANT.join(', ');
 const ADDRESS = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/;
 
-
 export function createOutlookHost(doc: Document = document, options: OutlookHostOptions = {}): OutlookHost {
   const composeByRoot = new WeakMap<Element, Compose>();
   let composeCount = 0;
@@ -57,7 +56,6 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
     const email = name ? directory.lookup(name) : null;
     return email ? makePerson(email, name) : null;
   };
-
 
   function currentUser(): Person | null {
     const secondary = first(doc, OUTLOOK.accountAddress);
@@ -337,15 +335,3 @@ function personOf(element: Element): Person | null {
   const name = text(element).replace(ADDRESS, '').replace(/[<>]/g, '').trim();
   return makePerson(email, name || null);
 }
-
-
-
-
-
-
-
-// -------------------------------------------------------------------------------------------------
-// Acting
-
-
-
