@@ -51,9 +51,18 @@ describe.each(VARIANTS)('fixture %j', (variant) => {
     expect(host.selfCheck()).toEqual({ ok: true, missing: [] });
     expect(host.conversation()).toBeNull();
     expect(host.inboxRows()).toEqual([
-      { threadKey: ANNA, from: { email: 'anna.schmidt@schmidt-haushalt.de', name: 'Anna Schmidt' }, subject: 'Angebot Fenster und Türen', snippet: null, at: Date.parse('2026-11-10T08:30:00Z'), unread: true },
-      { threadKey: 'AAQkADcarlos2', from: { email: 'carlos.ruiz@ruiz-mx.com', name: 'Carlos Ruiz' }, subject: 'Pricing for the spring season', snippet: null, at: Date.parse('2026-11-08T15:00:00Z'), unread: false },
+      { threadKey: ANNA, from: { email: 'anna.schmidt@schmidt-haushalt.de', name: 'Anna Schmidt' }, subject: 'Angebot Fenster und Türen', snippet: 'Danke! Bitte auch für die Haustür.', at: Date.parse('2026-11-10T08:30:00Z'), unread: true },
+      { threadKey: 'AAQkADcarlos2', from: { email: 'carlos.ruiz@ruiz-mx.com', name: 'Carlos Ruiz' }, subject: 'Pricing for the spring season', snippet: 'Hi Rita, could you send me the spring price list?', at: Date.parse('2026-11-08T15:00:00Z'), unread: false },
     ]);
+  });
+
+  test('a new message tops the list with its own preview (an out-of-office notice reads as one)', async () => {
+    await load(variant);
+    page.outlook.addIncomingMessage('AAQkADcarlos2', { from: 'carlos.ruiz@ruiz-mx.com', name: 'Carlos Ruiz', autoReply: true, at: '2026-11-12T09:00:00Z' });
+    await page.outlook.whenRendered();
+    const carlos = host.inboxRows().find((row) => row.threadKey === 'AAQkADcarlos2');
+    expect(carlos).toMatchObject({ unread: true, at: Date.parse('2026-11-12T09:00:00Z') });
+    expect(carlos?.snippet).toMatch(variant.lang === 'de' ? /nicht im Büro/ : /out of the office/);
   });
 
   test('the open conversation: key from data-convid, messages with sender and recipients, participants', async () => {

@@ -2,7 +2,6 @@
 // interface, built like gmail.ts. It reads the DOM through outlook-selectors.ts (ids, data-*,
 // roles, icon names; never a localized label alone), hears sends from the MAIN-world tap
 // (outlook-tap.ts) and writes only through DOM APIs.
-import { z } from 'zod';
 import { putText, simulateClick, waitFor } from './editor-input.ts';
 import { listenForChanges, listenForSendAttempts, listenForSendConfirmations, sharedWatcher } from './host-listeners.ts';
 import { blockText, safeDecode, text } from './page-text.ts';
@@ -11,6 +10,7 @@ import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, P
 import { all, closest, first, matchesAny, OUTLOOK } from './outlook-selectors.ts';
 import { OUTLOOK_PEOPLE_EVENT, PeopleDirectory } from './outlook-people.ts';
 import { OUTLOOK_SENT_EVENT } from './outlook-send-request.ts';
+import { readPeopleDetail } from './tap-events.ts';
 import type { PageWatcherOptions } from './page-watcher.ts';
 
 export interface OutlookHost extends Host {
@@ -42,11 +42,10 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
   doc.addEventListener(OUTLOOK_PEOPLE_EVENT, (event) => {
     const detail: unknown = (event as CustomEvent<unknown>).detail;
     if (typeof detail !== 'string') return;
-    try {
-      directory.add(z.array(z.object({ email: z.string(), name: z.string() })).parse(JSON.parse(detail), { jitless: true }));
-    } catch (error) {
-      console.warn('tidewise: unreadable Outlook people', error);
-    }
+    // The page can dispatch this event too: names only ever map to addresses of the tap's shape.
+    const reading = readPeopleDetail(detail);
+    if (reading.ok) directory.add(reading.value);
+    else console.warn(`tidewise: unreadable Outlook people (${reading.error})`);
   }, options.signal ? { signal: options.signal } : {});
   /** A persona's address from the page, else from what Outlook's answers said about its name. */
   const personIn = (element: Element): Person | null => {
@@ -131,12 +130,13 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
         ?? [...row.querySelectorAll('[title]')].map(personIn).find((person) => person !== null);
       if (!threadKey || !from) return [];
       const titled = [...row.querySelectorAll('[title]')].filter((el) => !addressOf(el));
-      const at = Date.parse(row.querySelector('time')?.getAttribute('datetime') ?? '');
+      const time = row.querySelector('time');
+      const at = Date.parse(time?.getAttribute('datetime') ?? '');
       return [{
         threadKey,
         from,
         subject: titled[0]?.getAttribute('title') ?? '',
-        snippet: titled[1] ? text(titled[1]) || null : null,
+        snippet: previewOf(row, [...all(row, OUTLOOK.persona), ...titled.slice(0, 1), ...(time ? [time] : [])]),
         at: Number.isNaN(at) ? null : at,
         unread: matchesAny(row, OUTLOOK.rowUnread),
       }];
@@ -306,6 +306,22 @@ export function proxiedOriginal(src: string, base = 'https://outlook.office.com/
 
 // -------------------------------------------------------------------------------------------------
 // Reading
+
+/**
+ * A list row's preview of the latest message: OWA marks it with nothing stable, so it is the
+ * longest text in the row outside the sender, the subject and the time.
+ */
+function previewOf(row: Element, known: Element[]): string | null {
+  let preview = '';
+  const walker = row.ownerDocument.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || known.some((element) => element.contains(parent))) continue;
+    const value = text(parent);
+    if (value.length > preview.length && !known.some((element) => parent.contains(element))) preview = value;
+  }
+  return preview || null;
+}
 
 function sendButtonIn(root: Element): Element | null {
   const icon = first(root, OUTLOOK.sendIcon);
