@@ -3,8 +3,7 @@
 // messaging.ts. Every schema version stays declared here; Dexie upgrades old databases in order.
 import { Dexie, type EntityTable } from 'dexie';
 import type { Classification } from '../shared/classify.ts';
-import type { EmailTemplate } from '../shared/templates.ts';
-import type { AccountEvent, ClientEvent } from '../shared/schema.ts';
+import type { AccountEvent, ClientEvent, EmailTemplate } from '../shared/schema.ts';
 
 export interface StoredEvent {
   id: string;

@@ -34,6 +34,7 @@ export const settings = z.object({
   tracking: z
     .object({
       enabled: z.boolean().default(true),
+      /** Each rule checked by `domain` above; excluded-domains.ts matches addresses against them. */
       excludedDomains: z.array(domain).max(500).default([]),
       /** Appended to tracked mail when set, e.g. "This message uses read receipts." */
       disclosure: z.string().max(300).default(''),
@@ -50,14 +51,4 @@ export type PublicSettings = Omit<Settings, 'token'> & { hasToken: boolean };
 export function publicSettings(value: Settings): PublicSettings {
   const { token, ...rest } = value;
   return { ...rest, hasToken: token !== '' };
-}
-
-/** Is mail to this address excluded from tracking by the rep's domain list? */
-export function isExcluded(address: string, excludedDomains: readonly string[]): boolean {
-  const host = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
-  return excludedDomains.some((rule) => {
-    if (rule.startsWith('.')) return host.endsWith(rule);
-    if (rule.startsWith('*.')) return host.endsWith(rule.slice(1));
-    return host === rule;
-  });
 }

@@ -2,8 +2,8 @@
 // a time zone, and when to send next so the mail is on top when they look. A few scattered opens
 // say nothing, so the hint is withheld rather than guessed.
 import { isSharedMessage } from './contact-events.ts';
+import { DAY } from './day.ts';
 import { resolveOpenVerdicts } from './open-verdict.ts';
-import { DAY } from './policy.ts';
 import type { AccountEvent, Verdict } from './schema.ts';
 import { isTimeZone, localToInstant, utcOffsetMinutes } from './time-zone.ts';
 

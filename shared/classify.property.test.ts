@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { classify, type Classification } from './classify.ts';
+import { DAY } from './day.ts';
 import { eventFactory } from './event-fixtures.ts';
 import { resolveOpenVerdicts } from './open-verdict.ts';
-import { DAY, DEFAULT_POLICY } from './policy.ts';
+import { DEFAULT_POLICY } from './policy.ts';
 import type { AccountEvent, Intent, SentEvent, VerdictKind } from './schema.ts';
 
 const T0 = Date.UTC(2026, 0, 1);

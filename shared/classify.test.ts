@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { classify, type Classification } from './classify.ts';
+import { DAY } from './day.ts';
 import { eventFactory, type EventFactory } from './event-fixtures.ts';
-import { DAY, DEFAULT_POLICY, policy } from './policy.ts';
+import { DEFAULT_POLICY, policy } from './policy.ts';
 import { describeReasons } from './reasons.ts';
 import type { AccountEvent, VerdictKind } from './schema.ts';
 

@@ -12,7 +12,8 @@
 // archive (a zombie after a year of silence) is a level: any signal lifts it, and unarchiving
 // restarts the contact as inactive from that moment.
 import type { LiveState } from './contact-state.ts';
-import { DAY, type Policy } from './policy.ts';
+import { DAY } from './day.ts';
+import type { Policy } from './policy.ts';
 import type { ReasonStep } from './reasons.ts';
 
 // Levels, best first. A zombie is auto-archived; "unstarted" has never been written to.

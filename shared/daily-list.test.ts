@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { classify, type Classification } from './classify.ts';
 import { eventsForContact } from './contact-events.ts';
 import { buildDailyList, classifyAll, dailyList } from './daily-list.ts';
+import { DAY } from './day.ts';
 import { eventFactory } from './event-fixtures.ts';
-import { DAY, DEFAULT_POLICY } from './policy.ts';
+import { DEFAULT_POLICY } from './policy.ts';
 import type { AccountEvent } from './schema.ts';
 
 const T0 = Date.UTC(2026, 2, 12, 9);

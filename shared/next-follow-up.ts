@@ -2,7 +2,8 @@
 // last tracked mail and the state entry: a rep who just wrote is not due again until the cadence
 // has elapsed, and a contact that just changed state gets a full interval in its new state.
 import type { LiveState } from './contact-state.ts';
-import { DAY, type Policy } from './policy.ts';
+import { DAY } from './day.ts';
+import type { Policy } from './policy.ts';
 import type { Intent } from './schema.ts';
 
 export interface CadenceFacts {

@@ -3,8 +3,6 @@
 // default and a partial object (only what the rep changed) parses to a full policy.
 import { z } from 'zod';
 
-export const DAY = 86_400_000;
-
 const days = (fallback: number, what: string) =>
   z
     .number({ error: `${what} must be a number of days` })

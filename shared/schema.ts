@@ -1,6 +1,7 @@
 // Every payload that crosses a boundary (extension <-> Worker, content script <-> background,
 // storage) is described here once; the TypeScript types are inferred from these schemas.
 import { z } from 'zod';
+import { LIVE_STATES } from './contact-state.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Primitives
@@ -207,6 +208,26 @@ export type ReplyEvent = z.infer<typeof replyEvent>;
 export type OrderEvent = z.infer<typeof orderEvent>;
 export type SelfViewEvent = z.infer<typeof selfViewEvent>;
 export type ProfileEvent = z.infer<typeof profileEvent>;
+
+// ---------------------------------------------------------------------------------------------
+// Email templates (the defaults are in templates.ts). Reps edit them in settings; keys stay stable
+// because classify proposes templates by key.
+
+const bilingual = (max: number) =>
+  z.strictObject({ en: z.string().min(1).max(max), zh: z.string().min(1).max(max) });
+
+export const emailTemplate = z.strictObject({
+  key: z.string().regex(/^[a-z-]+(\.[a-z-]+)+$/, 'a template key looks like "replied.interested.quotation"'),
+  state: z.enum(LIVE_STATES),
+  /** Only for replied: the intent the template serves. */
+  intent: intent.optional(),
+  label: bilingual(60),
+  /** One line telling the rep why this template fits the contact now. */
+  why: bilingual(200),
+  subject: z.string().min(1, 'a template needs a subject').max(200),
+  body: z.string().min(1, 'a template needs a body').max(5000),
+});
+export type EmailTemplate = z.infer<typeof emailTemplate>;
 
 // ---------------------------------------------------------------------------------------------
 // Worker API payloads

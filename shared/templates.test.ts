@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { CONTACT_STATES, LIVE_STATES } from './contact-state.ts';
 import { proposeTemplate } from './propose-template.ts';
 import { placeholdersOf, renderTemplate } from './render-template.ts';
-import { intent } from './schema.ts';
-import { DEFAULT_TEMPLATES, PLACEHOLDERS, defaultTemplate, emailTemplate } from './templates.ts';
+import { emailTemplate, intent } from './schema.ts';
+import { DEFAULT_TEMPLATES, PLACEHOLDERS, defaultTemplate } from './templates.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 

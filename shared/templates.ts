@@ -1,25 +1,8 @@
 // The default follow-up templates: what seed 004 says to send in each state and for each reply
-// intent, written as short, plain export-trade mail. Reps edit them in settings, so a template is
-// a zod schema too; keys stay stable because classify proposes templates by key.
-import { z } from 'zod';
-import { LIVE_STATES } from './contact-state.ts';
-import { intent } from './schema.ts';
-
-const bilingual = (max: number) =>
-  z.strictObject({ en: z.string().min(1).max(max), zh: z.string().min(1).max(max) });
-
-export const emailTemplate = z.strictObject({
-  key: z.string().regex(/^[a-z-]+(\.[a-z-]+)+$/, 'a template key looks like "replied.interested.quotation"'),
-  state: z.enum(LIVE_STATES),
-  /** Only for replied: the intent the template serves. */
-  intent: intent.optional(),
-  label: bilingual(60),
-  /** One line telling the rep why this template fits the contact now. */
-  why: bilingual(200),
-  subject: z.string().min(1, 'a template needs a subject').max(200),
-  body: z.string().min(1, 'a template needs a body').max(5000),
-});
-export type EmailTemplate = z.infer<typeof emailTemplate>;
+// intent, written as short, plain export-trade mail. Reps edit them in settings (the schema of a
+// template is emailTemplate in schema.ts); keys stay stable because classify proposes templates by
+// key. No zod here: the content script's sidebar and daily list read these.
+import type { EmailTemplate } from './schema.ts';
 
 /** Every placeholder the default templates use, with what the rep should put there. */
 export const PLACEHOLDERS = {

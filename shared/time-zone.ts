@@ -1,6 +1,6 @@
 // Wall-clock time in a named IANA zone, with nothing but Intl. A rep's "today" and a buyer's
 // "9 in the morning" are local, while events are UTC instants.
-import { DAY } from './policy.ts';
+import { DAY } from './day.ts';
 
 const MINUTE = 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { DAY } from '../../shared/policy.ts';
+import { DAY } from '../../shared/day.ts';
 import type { AccountEvent, ClientEvent } from '../../shared/schema.ts';
 import { TidewiseDb } from '../db.ts';
-import { serve, type Handlers } from '../messaging.ts';
 import { FakeWorker } from '../test/fake-worker.ts';
+import { serve, type Handlers } from '../requests.ts';
 import { noticesFor, summarise } from './alerts.ts';
 import { createHandlers, importEvents } from './handlers.ts';
 import { pixelBlockRules } from './pixel-rules.ts';

@@ -1,15 +1,16 @@
-// What the background answers. Each handler validates nothing itself (messaging.ts parsed the
+// What the background answers. Each handler validates nothing itself (requests.ts parsed the
 // request) and touches the network only through the API client with the saved token.
 import { bestHour } from '../../shared/best-hour.ts';
 import { classify } from '../../shared/classify.ts';
 import { buildDailyList } from '../../shared/daily-list.ts';
 import { resolveOpenVerdicts } from '../../shared/open-verdict.ts';
 import { fromBase64Url, importAccountKey, mintPixelToken } from '../../shared/pixel-token.ts';
-import type { ClientEvent } from '../../shared/schema.ts';
-import { DEFAULT_TEMPLATES, type EmailTemplate } from '../../shared/templates.ts';
+import type { ClientEvent, EmailTemplate } from '../../shared/schema.ts';
+import { DEFAULT_TEMPLATES } from '../../shared/templates.ts';
 import { ApiError, getMe, type ApiConfig } from '../api-client.ts';
 import type { TidewiseDb } from '../db.ts';
-import type { ContactView, ConnectionResult, Handlers, ImportRow } from '../messaging.ts';
+import type { ContactView, ConnectionResult } from '../messaging.ts';
+import type { Handlers, ImportRow } from '../requests.ts';
 import { publicSettings, type Settings } from '../settings.ts';
 import { markContactsStale, profileOf, refreshAllIfStale, refreshContacts } from './contacts.ts';
 import { eventsOfContact, recordEvents } from './event-store.ts';

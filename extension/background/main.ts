@@ -5,7 +5,7 @@ import { buildDailyList } from '../../shared/daily-list.ts';
 import type { ClientEvent } from '../../shared/schema.ts';
 import { BUILD_TEST_HOOKS } from '../build-config.ts';
 import { TidewiseDb } from '../db.ts';
-import { originOf, serve } from '../messaging.ts';
+import { originOf, serve } from '../requests.ts';
 import { noticesFor, summarise, type Notice } from './alerts.ts';
 import { refreshAllIfStale, refreshContacts } from './contacts.ts';
 import { apiConfig, createHandlers, timeZoneOf } from './handlers.ts';

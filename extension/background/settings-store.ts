@@ -1,7 +1,7 @@
 // Settings live in the kv table under one key, parsed with the settings schema on every read so
 // an old or damaged value falls back to defaults field by field instead of breaking the extension.
 import type { TidewiseDb } from '../db.ts';
-import type { SettingsPatch } from '../messaging.ts';
+import type { SettingsPatch } from '../requests.ts';
 import { settings, type Settings } from '../settings.ts';
 
 const KEY = 'settings';

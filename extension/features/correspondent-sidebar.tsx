@@ -4,8 +4,7 @@
 // webmail's styles and keyboard shortcuts never meet it.
 import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { ClientEvent } from '../../shared/schema.ts';
-import type { EmailTemplate } from '../../shared/templates.ts';
+import type { ClientEvent, EmailTemplate } from '../../shared/schema.ts';
 import type { Conversation } from '../hosts/host.ts';
 import type { ContactView } from '../messaging.ts';
 import '../ui/components.css';

@@ -2,7 +2,7 @@
 // reads it, older pixels of ours in quoted text come out, and the send is recorded only once the
 // webmail's own send request confirms it (undo and discarded drafts leave nothing). Each compose
 // gets a toggle; mail only to the rep, or to excluded domains, is never tracked.
-import { isExcluded } from '../settings.ts';
+import { isExcluded } from '../excluded-domains.ts';
 import type { Compose, Person } from '../hosts/host.ts';
 import type { Feature, FeatureContext } from './feature.ts';
 

@@ -2,11 +2,11 @@
 // notifications coalesced to one call, send presses heard ahead of the webmail, and send
 // confirmations read from the MAIN-world tap's events. Each host says only what is its own
 // (which nodes matter, its send button, its route event, its tap's event name).
-import { z } from 'zod';
 import { BUILD_TEST_HOOKS } from '../build-config.ts';
 import type { Compose, SendAttempt, SendConfirmation } from './host.ts';
 import { watchPage, type PageWatcher, type PageWatcherOptions } from './page-watcher.ts';
 import { makePerson, uniquePeople } from './people.ts';
+import { readSentDetail } from './tap-events.ts';
 
 /**
  * One page watcher per document, however many features subscribe; it stops with the last one.
@@ -133,19 +133,6 @@ export function listenForSendAttempts(doc: Document, controls: SendControls, cal
   }, { capture: true, signal });
 }
 
-const address = z.object({ email: z.string(), name: z.string().optional() });
-
-/** What a tap announces (JSON in the event's detail: worlds share no objects). */
-const sentDetail = z.object({
-  threadId: z.string().nullable(),
-  to: z.array(address),
-  cc: z.array(address),
-  bcc: z.array(address),
-  subject: z.string(),
-  at: z.number().nullable(),
-  pixels: z.array(z.object({ prefix: z.string(), messageId: z.string() })),
-});
-
 export function listenForSendConfirmations(
   doc: Document,
   eventName: string,
@@ -156,14 +143,13 @@ export function listenForSendConfirmations(
   doc.addEventListener(eventName, (event) => {
     const detail: unknown = (event as CustomEvent<unknown>).detail;
     if (typeof detail !== 'string') return;
-    let sent: z.infer<typeof sentDetail>;
-    try {
-      // No compiled fast path: Gmail's Trusted Types policy turns zod's `new Function` into an EvalError.
-      sent = sentDetail.parse(JSON.parse(detail), { jitless: true });
-    } catch (error) {
-      console.warn('tidewise: unreadable send confirmation', error);
+    // The page can dispatch this event too: only a detail of the tap's shape is a confirmation.
+    const reading = readSentDetail(detail);
+    if (!reading.ok) {
+      console.warn(`tidewise: unreadable send confirmation (${reading.error})`);
       return;
     }
+    const sent = reading.value;
     const prefix = pixelPrefix?.();
     const confirmation: SendConfirmation = {
       pixelMessageIds: [...new Set(sent.pixels.filter((pixel) => !prefix || pixel.prefix === prefix).map((pixel) => pixel.messageId))],

@@ -1,9 +1,9 @@
 // One sheet row to one contact. Each column is read the forgiving way a rep would expect ("a",
 // "A类", "★★", "展会", "LinkedIn"), and what cannot be read becomes a problem with a code the page
-// translates, never an English sentence. importRow (messaging.ts) checks the result last, as the
+// translates, never an English sentence. importRow (requests.ts) checks the result last, as the
 // background will.
-import { importRow, type ImportRow } from '../messaging.ts';
 import { normaliseEmail } from '../../shared/schema.ts';
+import { importRow, type ImportRow } from '../requests.ts';
 import type { ImportField } from './csv-columns.ts';
 import { countryCode } from './country.ts';
 import { splitName } from './split-name.ts';

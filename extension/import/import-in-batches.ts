@@ -2,7 +2,7 @@
 // takes at most 20,000 rows) and the page can show progress between them. Batches already sent
 // stay imported if a later one fails, and the page says so: importing the file again sets the same
 // fields again (only notes would be added a second time).
-import type { ImportRow } from '../messaging.ts';
+import type { ImportRow } from '../requests.ts';
 
 export const BATCH_SIZE = 1000;
 

@@ -3,8 +3,8 @@
 // still makes one row), so a rep can find every problem in the sheet. Big files are parsed in
 // chunks with a pause after each one: the page stays responsive and can draw its progress bar.
 import Papa, { type ParseError, type ParseResult, type Parser } from 'papaparse';
-import type { ImportRow } from '../messaging.ts';
-import { importRow } from '../messaging.ts';
+import type { ImportRow } from '../requests.ts';
+import { importRow } from '../requests.ts';
 import { mapHeader, type ImportField } from './csv-columns.ts';
 import { toImportRow, type Cells, type RowProblem } from './contact-row.ts';
 

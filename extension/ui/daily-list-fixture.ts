@@ -1,8 +1,9 @@
 // A realistic account for the list, funnel and popup tests, classified by shared's real
 // dailyList() from events, so these tests break when the domain changes shape.
 import { dailyList } from '../../shared/daily-list.ts';
+import { DAY } from '../../shared/day.ts';
 import { eventFactory } from '../../shared/event-fixtures.ts';
-import { DAY, DEFAULT_POLICY } from '../../shared/policy.ts';
+import { DEFAULT_POLICY } from '../../shared/policy.ts';
 import type { AccountEvent } from '../../shared/schema.ts';
 import type { DailyListData } from './daily-list.tsx';
 

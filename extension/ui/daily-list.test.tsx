@@ -1,8 +1,10 @@
 import { render, type ComponentChild } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { DAY } from '../../shared/day.ts';
 import { eventFactory } from '../../shared/event-fixtures.ts';
-import { DAY, DEFAULT_POLICY } from '../../shared/policy.ts';
-import { defaultTemplate, type EmailTemplate } from '../../shared/templates.ts';
+import { DEFAULT_POLICY } from '../../shared/policy.ts';
+import type { EmailTemplate } from '../../shared/schema.ts';
+import { defaultTemplate } from '../../shared/templates.ts';
 import { popupText } from '../i18n/popup.ts';
 import type { Language } from '../settings.ts';
 import { DailyList, type DailyListData } from './daily-list.tsx';

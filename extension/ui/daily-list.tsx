@@ -3,7 +3,7 @@
 // sidebar when no conversation is open. Props in, callbacks out: no browser, storage or network.
 import { useId } from 'preact/hooks';
 import { CONTACT_STATES } from '../../shared/contact-state.ts';
-import type { EmailTemplate } from '../../shared/templates.ts';
+import type { EmailTemplate } from '../../shared/schema.ts';
 import { langAttribute, popupText } from '../i18n/popup.ts';
 import { translator } from '../i18n/translate.ts';
 import type { DailyListView } from '../messaging.ts';

@@ -2,7 +2,8 @@
 // way to their mail. Everything the row says comes from the classification, so the sidebar and
 // the list can never disagree.
 import type { DueContact } from '../../shared/daily-list.ts';
-import { defaultTemplate, type EmailTemplate, type TemplateKey } from '../../shared/templates.ts';
+import type { EmailTemplate } from '../../shared/schema.ts';
+import { defaultTemplate, type TemplateKey } from '../../shared/templates.ts';
 import { popupText } from '../i18n/popup.ts';
 import { translator } from '../i18n/translate.ts';
 import type { ContactView } from '../messaging.ts';

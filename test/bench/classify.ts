@@ -5,8 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { classify, type Classification } from '../../shared/classify.ts';
 import { groupEventsByContact } from '../../shared/contact-events.ts';
 import { buildDailyList, dailyList } from '../../shared/daily-list.ts';
+import { DAY } from '../../shared/day.ts';
 import { eventFactory } from '../../shared/event-fixtures.ts';
-import { DAY, DEFAULT_POLICY } from '../../shared/policy.ts';
+import { DEFAULT_POLICY } from '../../shared/policy.ts';
 import type { AccountEvent, Intent, SentEvent, VerdictKind } from '../../shared/schema.ts';
 
 const CONTACTS = 10_000;

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { popupText } from '../../extension/i18n/popup.ts';
 import type { Responses } from '../../extension/messaging.ts';
-import { DAY } from '../../shared/policy.ts';
+import { DAY } from '../../shared/day.ts';
 import { fromBase64Url, importAccountKey, mintPixelToken, pixelPath } from '../../shared/pixel-token.ts';
 import { me, type ClientEvent } from '../../shared/schema.ts';
 import { startTestWorker, type TestWorker } from '../tools/miniflare-worker.ts';

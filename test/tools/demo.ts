@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DAY } from '../../shared/policy.ts';
+import { DAY } from '../../shared/day.ts';
 import { fromBase64Url, importAccountKey, mintPixelToken, pixelPath } from '../../shared/pixel-token.ts';
 import { me, type ClientEvent } from '../../shared/schema.ts';
 import { askFrom, launchWithExtension, OUTPUT_DIR } from '../e2e/browser.ts';

@@ -2,9 +2,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ask, type Request } from '../../messaging.ts';
+import { ask } from '../../messaging.ts';
 import type { DailyListData } from '../../ui/daily-list.tsx';
 import { dailyListView, NOW } from '../../ui/daily-list-fixture.ts';
+import type { Request } from '../../requests.ts';
 import { browserLanguage, Popup } from './popup.tsx';
 
 vi.mock('../../messaging.ts', () => ({ ask: vi.fn() }));

@@ -2,7 +2,7 @@
 // templates, run "sync now", open a contact's mail in a new tab. What is shown is ui/daily-list.tsx.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { EmailTemplate } from '../../../shared/templates.ts';
+import type { EmailTemplate } from '../../../shared/schema.ts';
 import { gmailSearchUrl } from '../../hosts/gmail-search-url.ts';
 import { langAttribute, popupText } from '../../i18n/popup.ts';
 import { translator } from '../../i18n/translate.ts';

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { DEFAULT_TEMPLATES, type EmailTemplate } from '../../../shared/templates.ts';
+import type { EmailTemplate } from '../../../shared/schema.ts';
+import { DEFAULT_TEMPLATES } from '../../../shared/templates.ts';
 import type { ConnectionResult } from '../../messaging.ts';
 import { publicSettings, settings as settingsSchema, type PublicSettings } from '../../settings.ts';
 import { OptionsPage, type OptionsActions } from './options-page.tsx';

@@ -3,9 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { optionsText } from '../../i18n/options.ts';
 import { translator } from '../../i18n/translate.ts';
-import type { ConnectionResult, ExportData, ImportRow } from '../../messaging.ts';
+import type { ConnectionResult, ExportData } from '../../messaging.ts';
+import type { ImportRow } from '../../requests.ts';
 import type { Language, PublicSettings } from '../../settings.ts';
-import type { EmailTemplate } from '../../../shared/templates.ts';
+import type { EmailTemplate } from '../../../shared/schema.ts';
 import { ConnectionSection } from './connection-section.tsx';
 import { DataSection } from './data-section.tsx';
 import { LanguageSwitch } from './language-switch.tsx';

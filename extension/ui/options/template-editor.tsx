@@ -5,8 +5,8 @@ import type { OptionsT } from '../../i18n/options.ts';
 import type { Responses } from '../../messaging.ts';
 import type { Language } from '../../settings.ts';
 import { LIVE_STATES } from '../../../shared/contact-state.ts';
-import { intent as intentSchema } from '../../../shared/schema.ts';
-import { emailTemplate, PLACEHOLDERS, type EmailTemplate, type Placeholder } from '../../../shared/templates.ts';
+import { emailTemplate, type EmailTemplate, intent as intentSchema } from '../../../shared/schema.ts';
+import { PLACEHOLDERS, type Placeholder } from '../../../shared/templates.ts';
 import { detailOf, IDLE, msg, StatusLine, type Message, type Status } from './status-line.tsx';
 import { TemplatePreview } from './template-preview.tsx';
 

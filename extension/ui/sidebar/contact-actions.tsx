@@ -2,7 +2,7 @@
 // and putting them away (ArchiveButton, shown last). Each button hands its choice to a callback; nothing is stored here.
 import { useState } from 'preact/hooks';
 import type { Classification } from '../../../shared/classify.ts';
-import { DAY } from '../../../shared/policy.ts';
+import { DAY } from '../../../shared/day.ts';
 import type { Intent } from '../../../shared/schema.ts';
 import { localDayCounter, localToInstant } from '../../../shared/time-zone.ts';
 import { popupText } from '../../i18n/popup.ts';

@@ -2,7 +2,7 @@
 // out for, when to write next and at what hour, the mail to send, the rep's one-click decisions,
 // and the evidence. Everything it says comes from the ContactView; everything it does is a callback.
 import { useId, useState } from 'preact/hooks';
-import { DAY } from '../../../shared/policy.ts';
+import { DAY } from '../../../shared/day.ts';
 import { formatDay, type ContactFlag } from '../../../shared/reasons.ts';
 import type { SidebarT } from '../../i18n/sidebar.ts';
 import type { ContactView } from '../../messaging.ts';

@@ -3,9 +3,10 @@
 // so the tests break when the domain changes shape.
 import { bestHour } from '../../../shared/best-hour.ts';
 import { classify } from '../../../shared/classify.ts';
+import { DAY } from '../../../shared/day.ts';
 import { eventFactory } from '../../../shared/event-fixtures.ts';
 import { resolveOpenVerdicts } from '../../../shared/open-verdict.ts';
-import { DAY, DEFAULT_POLICY } from '../../../shared/policy.ts';
+import { DEFAULT_POLICY } from '../../../shared/policy.ts';
 import type { AccountEvent, Email } from '../../../shared/schema.ts';
 import { defaultTemplate } from '../../../shared/templates.ts';
 import type { ContactView } from '../../messaging.ts';

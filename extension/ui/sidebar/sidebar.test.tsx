@@ -1,8 +1,8 @@
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { DAY } from '../../../shared/day.ts';
 import { eventFactory } from '../../../shared/event-fixtures.ts';
-import { DAY } from '../../../shared/policy.ts';
 import { popupText } from '../../i18n/popup.ts';
 import { sidebarText } from '../../i18n/sidebar.ts';
 import { dailyListView, FIXTURE_WORDS as LIST_WORDS, NOW as LIST_NOW } from '../daily-list-fixture.ts';

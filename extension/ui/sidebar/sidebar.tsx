@@ -5,7 +5,7 @@
 // with components.css and sidebar.css); key presses stop at its root so that typing in its fields
 // never reaches the webmail's keyboard shortcuts.
 import type { ComponentChildren } from 'preact';
-import type { EmailTemplate } from '../../../shared/templates.ts';
+import type { EmailTemplate } from '../../../shared/schema.ts';
 import { isTimeZone } from '../../../shared/time-zone.ts';
 import { langAttribute } from '../../i18n/popup.ts';
 import { sidebarTranslator, type SidebarT } from '../../i18n/sidebar.ts';

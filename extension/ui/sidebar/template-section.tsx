@@ -2,7 +2,8 @@
 // from what is known about the contact and the rep. Whatever nothing filled stays as the visible
 // [[name?]] marker, highlighted here and kept in the inserted text, so it cannot go out blank.
 import { missingMarker, renderTemplate, type RenderedMail } from '../../../shared/render-template.ts';
-import { PLACEHOLDERS, type EmailTemplate } from '../../../shared/templates.ts';
+import type { EmailTemplate } from '../../../shared/schema.ts';
+import { PLACEHOLDERS } from '../../../shared/templates.ts';
 import type { SidebarT } from '../../i18n/sidebar.ts';
 import type { Language } from '../../settings.ts';
 import { ActionButton, ActionError, type ActionRunner } from './action-runner.tsx';
