@@ -1,6 +1,6 @@
 // Gmail's Trusted Types policy lets `new Function("")` through but refuses to compile real code,
-// so zod's compiled fast path would throw on Gmail pages. Confirmations must parse without it.
-// (Own file: zod caches its eval probe and compiled parsers per module instance.)
+// so a validator that compiles at run time (zod's fast path did) would throw on Gmail pages.
+// Confirmations must be read without it. (Own file: it replaces the global Function.)
 import { afterAll, expect, test } from 'vitest';
 
 const RealFunction = globalThis.Function;
