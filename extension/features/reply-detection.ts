@@ -13,16 +13,21 @@ export const replyDetection: Feature = {
   start(context) {
     const recorded = new Set<string>();
     let busy = false;
+    let changed = false;
     const scan = async () => {
+      // One look at a time; a change during a look (it waits for the background) gets another look after it.
+      changed = true;
       if (busy) return;
       busy = true;
-      try {
-        await recordReplies(context, recorded);
-      } catch (error) {
-        console.error('tidewise: reply detection failed', error);
-      } finally {
-        busy = false;
+      while (changed && !context.signal.aborted) {
+        changed = false;
+        try {
+          await recordReplies(context, recorded);
+        } catch (error) {
+          console.error('tidewise: reply detection failed', error);
+        }
       }
+      busy = false;
     };
     context.host.onChange(() => void scan(), context.signal);
     void scan();

@@ -48,7 +48,7 @@ export const trackSentMail: Feature = {
     host.onSendAttempt(({ compose }) => {
       const minted = ready.get(compose.id);
       const recipients = compose.recipients();
-      removeOwnPixels(compose.body, minted?.prefix ?? context.settings.account?.pixelPrefix ?? null);
+      removeOwnPixels(compose.body, minted?.prefix ?? context.settings.account?.pixelPrefix ?? null, context.settings.tracking.disclosure);
       if (!minted || !shouldTrack(compose, recipients, context)) return;
       ready.delete(compose.id);
       insertPixel(compose, minted.url, context.settings.tracking.disclosure);
@@ -90,12 +90,18 @@ function shouldTrack(compose: Compose, recipients: Person[], context: FeatureCon
   return !others.every((person) => isExcluded(person.email, tracking.excludedDomains));
 }
 
-/** Pixels of ours in the body come from quoted replies and forwards: they would re-fire old opens. */
-function removeOwnPixels(body: HTMLElement, prefix: string | null): void {
+/**
+ * Pixels of ours in the body come from quoted replies and forwards: they would re-fire old opens.
+ * Our own from a send the rep undid is one too; its disclosure line, just before it, goes with it.
+ */
+function removeOwnPixels(body: HTMLElement, prefix: string | null, disclosure: string): void {
   if (!prefix) return;
   for (const img of body.querySelectorAll('img')) {
     const src = img.getAttribute('src') ?? '';
-    if (src.includes(`/p/${prefix}/`) || decodeURIComponent(src.split('#')[1] ?? '').includes(`/p/${prefix}/`)) img.remove();
+    if (!src.includes(`/p/${prefix}/`) && !decodeURIComponent(src.split('#')[1] ?? '').includes(`/p/${prefix}/`)) continue;
+    const line = img.previousElementSibling;
+    if (disclosure.trim() && line?.textContent?.trim() === disclosure.trim()) line.remove();
+    img.remove();
   }
 }
 
