@@ -1,7 +1,7 @@
 // Tracked sending: when the rep sends, one pixel of ours goes into the body before the webmail
 // reads it, older pixels of ours in quoted text come out, and the send is recorded only once the
 // webmail's own send request confirms it (undo and discarded drafts leave nothing). Each compose
-// gets a toggle; mail only to the rep, or to excluded domains, is never tracked.
+// gets a toggle; mail only to the rep, or to anyone in an excluded domain, is never tracked.
 import { isExcluded } from '../excluded-domains.ts';
 import type { Compose, Person } from '../hosts/host.ts';
 import type { Feature, FeatureContext } from './feature.ts';
@@ -87,7 +87,9 @@ function shouldTrack(compose: Compose, recipients: Person[], context: FeatureCon
   const self = context.host.currentUser()?.email;
   const others = recipients.filter((person) => person.email !== self);
   if (others.length === 0) return false;
-  return !others.every((person) => isExcluded(person.email, tracking.excludedDomains));
+  // "Never track mail to these domains": one excluded recipient (an EU buyer without consent)
+  // would load the pixel like everyone else, so the whole mail goes out untracked.
+  return !others.some((person) => isExcluded(person.email, tracking.excludedDomains));
 }
 
 /**
