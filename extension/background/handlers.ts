@@ -68,12 +68,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'contact-views'({ emails }) {
-      const settings = await loadSettings(db);
-      const { templates } = await effectiveTemplates();
+      // The sidebar waits for this when a conversation opens: the reads go out together, not one after another.
       const at = now();
+      const [settings, { templates }, eventsByContact] = await Promise.all([
+        loadSettings(db),
+        effectiveTemplates(),
+        Promise.all(emails.map((email) => eventsOfContact(db, email))),
+      ]);
       const contacts: ContactView[] = [];
-      for (const email of emails) {
-        const events = await eventsOfContact(db, email);
+      for (const [index, email] of emails.entries()) {
+        const events = eventsByContact[index]!;
         const verdicts = resolveOpenVerdicts(events);
         const classification = classify(events, settings.policy, at, verdicts);
         contacts.push({

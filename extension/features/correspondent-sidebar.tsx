@@ -128,8 +128,8 @@ export const correspondentSidebar: Feature = {
       await load(true);
     }
 
-    async function load(force = false): Promise<void> {
-      const conversation = context.health.ok ? host.conversation() : null;
+    /** Shows the open conversation's correspondents, or the daily list; `conversation` when the caller just read it. */
+    async function load(force = false, conversation = context.health.ok ? host.conversation() : null): Promise<void> {
       const key = keyOf(conversation);
       if (!force && key === shownKey) return;
       if (loading) {
@@ -140,16 +140,19 @@ export const correspondentSidebar: Feature = {
         state.busy = true;
         draw();
         try {
-          settings = await context.ask({ type: 'settings-get' });
+          // The settings come with the data, not one round trip before it.
+          const reading = context.ask({ type: 'settings-get' });
           if (conversation === null) {
-            const [view, templates] = await Promise.all([context.ask({ type: 'daily-list' }), context.ask({ type: 'templates-list' })]);
+            const [fresh, view, templates] = await Promise.all([reading, context.ask({ type: 'daily-list' }), context.ask({ type: 'templates-list' })]);
+            settings = fresh;
             state.contacts = null;
             state.dailyList = { view, templates: templates.templates };
             state.now = Date.now();
           } else {
             const self = host.currentUser()?.email;
             const people = conversation.participants.filter((person) => person.email !== self);
-            const { contacts, now } = await context.ask({ type: 'contact-views', emails: people.map((person) => person.email) });
+            const [fresh, { contacts, now }] = await Promise.all([reading, context.ask({ type: 'contact-views', emails: people.map((person) => person.email) })]);
+            settings = fresh;
             state.contacts = contacts;
             state.now = now;
             state.byContact = Object.fromEntries(
@@ -190,7 +193,7 @@ export const correspondentSidebar: Feature = {
     host.onChange(() => {
       const conversation = context.health.ok ? host.conversation() : null;
       if (keyOf(conversation) === shownKey) return;
-      void load().then(() => (conversation ? sync() : undefined));
+      void load(false, conversation).then(() => (conversation ? sync() : undefined));
     }, signal);
     const timer = setInterval(() => void load(true), REFRESH_EVERY_MS);
     signal.addEventListener('abort', () => clearInterval(timer), { once: true });

@@ -38,15 +38,16 @@ async function recordReplies(context: FeatureContext, recorded: Set<string>): Pr
   const { host } = context;
   const self = host.currentUser()?.email;
   const conversation = host.conversation();
-  const candidates: Array<{ from: string; providerMessageId: string; at: number; threadKey?: string; subject: string; text: string | null }> = [];
+  // A body is read only for a candidate that is a reply to tracked mail (its text is read lazily).
+  const candidates: Array<{ from: string; providerMessageId: string; at: number; threadKey?: string; subject: string; text: () => string | null }> = [];
   for (const message of conversation?.messages ?? []) {
     if (!message.from || message.from.email === self || message.at === null) continue;
-    candidates.push({ from: message.from.email, providerMessageId: message.id, at: message.at, threadKey: conversation?.threadKey, subject: message.subject, text: message.text });
+    candidates.push({ from: message.from.email, providerMessageId: message.id, at: message.at, threadKey: conversation?.threadKey, subject: message.subject, text: () => message.text });
   }
   for (const row of host.inboxRows()) {
     // Without the preview an automatic answer cannot be told from a reply: leave it to the thread view.
     if (row.from.email === self || row.at === null || row.snippet === null) continue;
-    candidates.push({ from: row.from.email, providerMessageId: `thread:${row.threadKey}@${row.at}`, at: row.at, threadKey: row.threadKey, subject: row.subject, text: row.snippet });
+    candidates.push({ from: row.from.email, providerMessageId: `thread:${row.threadKey}@${row.at}`, at: row.at, threadKey: row.threadKey, subject: row.subject, text: () => row.snippet });
   }
   const fresh = candidates.filter((c) => !recorded.has(c.providerMessageId));
   if (fresh.length === 0) return;
@@ -57,7 +58,7 @@ async function recordReplies(context: FeatureContext, recorded: Set<string>): Pr
     const sentAt = lastSent.get(candidate.from);
     if (sentAt === undefined || candidate.at <= sentAt) continue;
     recorded.add(candidate.providerMessageId);
-    if (isAutoReply({ from: candidate.from, subject: candidate.subject, text: candidate.text })) continue;
+    if (isAutoReply({ from: candidate.from, subject: candidate.subject, text: candidate.text() })) continue;
     events.push({
       // Keyed by who wrote and when, not by where it was seen: the same reply met in the thread
       // (with Gmail's message id) and in the inbox list (without one) is one event.

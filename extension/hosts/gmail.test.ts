@@ -186,6 +186,30 @@ describe('conversation', () => {
     expect(new Set(conversation?.messages.map((m) => m.id)).size).toBe(200);
   });
 
+  test('read again only where the page changed; a body is read when asked for', async () => {
+    await load({ hash: `#inbox/${ANNA}` });
+    const before = host.conversation()!;
+    const [first, anna] = before.messages;
+    const shown = before.messages.map(({ element, ...m }) => m);
+    const elements = new Set<unknown>(before.messages.map((m) => m.element));
+    const queries = [vi.spyOn(Element.prototype, 'querySelector'), vi.spyOn(Element.prototype, 'querySelectorAll')];
+    const messageQueries = () => queries.flatMap((spy) => spy.mock.contexts).filter((context) => elements.has(context)).length;
+    expect(host.conversation()?.messages.map(({ element, ...m }) => m)).toEqual(shown);
+    expect(messageQueries()).toBe(0);
+    for (const spy of queries) spy.mockRestore();
+
+    anna!.element.querySelector('div.a3s > div')!.textContent = 'Dear Rita, one correction:';
+    anna!.element.querySelector('span.gD')!.setAttribute('email', 'anna@schmidt-neu.de');
+    expect(anna!.text).toMatch(/^Dear Rita, one correction:\n/);
+    expect(host.conversation()?.messages[1]).toMatchObject({ from: { email: 'anna@schmidt-neu.de' }, text: expect.stringMatching(/^Dear Rita, one correction:/) });
+    expect(host.conversation()?.messages[0]).toMatchObject({ id: first!.id, from: first!.from });
+
+    const added = anna!.element.cloneNode(true) as Element;
+    added.setAttribute('data-message-id', '#msg-f:1851000000000000001');
+    anna!.element.after(added);
+    expect(host.conversation()?.messages.map((m) => m.id)).toEqual([first!.id, anna!.id, 'msg-f:1851000000000000001']);
+  });
+
   test('an out-of-office answer arrives as a message with its text', async () => {
     await load({ hash: `#inbox/${CARLOS}` });
     page.gmail.addIncomingMessage(CARLOS, { from: 'carlos@lopez-importaciones.mx', name: 'Carlos López', autoReply: true });
@@ -579,6 +603,19 @@ describe('onChange', () => {
     await go('#inbox');
     expect(await settle()).toBe(0);
     expect(host.flushDurations().length).toBeGreaterThan(0);
+  });
+
+  test('several subscribers: the added elements are searched once per flush, and every subscriber hears of it', async () => {
+    await load();
+    const heard = [vi.fn(), vi.fn(), vi.fn()];
+    for (const callback of heard) host.onChange(callback, controller.signal);
+    const matches = vi.spyOn(Element.prototype, 'matches');
+    await go(`#inbox/${ANNA}`);
+    await vi.waitFor(() => expect(heard.every((callback) => callback.mock.calls.length > 0)).toBe(true));
+    const searched = matches.mock.contexts.filter((_, index) => String(matches.mock.calls[index]![0]).includes('div[data-message-id]'));
+    matches.mockRestore();
+    expect(searched.length).toBeGreaterThan(0);
+    expect(new Set(searched).size).toBe(searched.length);
   });
 
   test('several subscribers share one body observer', async () => {

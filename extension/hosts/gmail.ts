@@ -6,6 +6,7 @@ import { all, closest, first, GMAIL, recipientCandidates, type Candidates, type 
 import { GMAIL_SENT_EVENT } from './gmail-send-request.ts';
 import { putText, simulateClick, waitFor } from './editor-input.ts';
 import { listenForChanges, listenForSendAttempts, listenForSendConfirmations, sharedWatcher } from './host-listeners.ts';
+import { elementMemo } from './element-memo.ts';
 import { blockText, safeDecode, text } from './page-text.ts';
 import { makePerson, uniquePeople } from './people.ts';
 import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, Person, SelfCheck } from './host.ts';
@@ -80,20 +81,41 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
     return { threadKey, subject, messages, participants };
   }
 
+  // What each message element says, kept until something inside it changes (element-memo.ts):
+  // a conversation is read on every change, and its body text only when a feature asks for it.
+  const headers = elementMemo(readHeader);
+  const bodies = elementMemo((element) => {
+    const body = first(element, GMAIL.messageBody);
+    return body ? blockText(body) : null;
+  });
+
   function readMessage(element: Element, subject: string): MessageInfo | null {
+    const header = headers.get(element);
+    if (!header) return null;
+    const { id, from, recipients, at } = header;
+    return {
+      id,
+      from,
+      recipients,
+      at,
+      get text() {
+        return bodies.get(element);
+      },
+      subject,
+      element,
+    };
+  }
+
+  function readHeader(element: Element): Pick<MessageInfo, 'id' | 'from' | 'recipients' | 'at'> | null {
     const id = messageIdOf(element);
     if (!id) return null;
     const sender = first(element, GMAIL.messageSender);
-    const body = first(element, GMAIL.messageBody);
     return {
       id,
       from: sender ? personOf(sender) : null,
       // Collapsed messages show only the sender; their recipients are not on the page.
       recipients: uniquePeople(all(element, GMAIL.messageRecipients).flatMap((el) => personOf(el) ?? [])),
       at: parseGmailDate(first(element, GMAIL.messageDate)?.getAttribute('title')),
-      text: body ? blockText(body) : null,
-      subject,
-      element,
     };
   }
 

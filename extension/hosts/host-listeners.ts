@@ -4,7 +4,7 @@
 // (which nodes matter, its send button, its route event, its tap's event name).
 import { BUILD_TEST_HOOKS } from '../build-config.ts';
 import type { Compose, SendAttempt, SendConfirmation } from './host.ts';
-import { watchPage, type PageWatcher, type PageWatcherOptions } from './page-watcher.ts';
+import { afterNextFrame, watchPage, type PageWatcher, type PageWatcherOptions } from './page-watcher.ts';
 import { makePerson, uniquePeople } from './people.ts';
 import { readSentDetail } from './tap-events.ts';
 
@@ -43,11 +43,7 @@ export function sharedWatcher(doc: Document, watch: () => PageWatcherOptions | u
  * the page's <html data-tidewise-flush-ms>, the one place both the isolated world and the page can read.
  */
 function reportFlushes(doc: Document, watch: PageWatcherOptions | undefined, watcher: () => PageWatcher | null): PageWatcherOptions {
-  const view = doc.defaultView;
-  const schedule = watch?.schedule ?? ((flush: () => void) => {
-    if (doc.visibilityState === 'hidden' || !view?.requestAnimationFrame) setTimeout(flush, 50);
-    else view.requestAnimationFrame(flush);
-  });
+  const schedule = watch?.schedule ?? ((flush: () => void) => afterNextFrame(doc, flush));
   return {
     ...watch,
     schedule: (flush) => schedule(() => {
@@ -68,6 +64,20 @@ export interface ChangeSources {
   routeEvent: string;
 }
 
+// Every subscriber of one flush is handed the same array: the elements are searched once, not once per feature.
+const relevance = new WeakMap<readonly Element[], Map<string, boolean>>();
+
+function addsRelevant(added: readonly Element[], relevant: string): boolean {
+  let known = relevance.get(added);
+  if (!known) relevance.set(added, (known = new Map()));
+  let found = known.get(relevant);
+  if (found === undefined) {
+    found = added.some((el) => el.matches(relevant) || el.querySelector(relevant) !== null);
+    known.set(relevant, found);
+  }
+  return found;
+}
+
 export function listenForChanges(sources: ChangeSources, callback: () => void, signal: AbortSignal): void {
   if (signal.aborted) return;
   const { doc, watcher, relevant } = sources;
@@ -85,7 +95,7 @@ export function listenForChanges(sources: ChangeSources, callback: () => void, s
     for (const anchor of sources.anchors()) if (anchor) watcher.scope(anchor, notify, signal);
   };
   watcher.subscribe((added) => {
-    if (!added.some((el) => el.matches(relevant) || el.querySelector(relevant) !== null)) return;
+    if (!addsRelevant(added, relevant)) return;
     scopeAnchors();
     notify();
   }, signal);

@@ -16,8 +16,11 @@ export interface MessageInfo {
   recipients: Person[];
   /** When the message was sent, if the page says. */
   at: number | null;
-  /** Plain text of the message body when it is rendered (auto-reply detection). */
-  text: string | null;
+  /**
+   * Plain text of the message body when it is rendered (auto-reply detection). Read from the page
+   * when first asked for, not with the rest: a long thread's bodies are rarely all needed.
+   */
+  readonly text: string | null;
   subject: string;
   /** The element the message occupies (for images of our pixels inside it). */
   element: Element;

@@ -39,3 +39,16 @@ test('the directory finds a name; a name with two addresses is ambiguous', () =>
   expect(directory.lookup('Anna Schmidt')).toBeNull();
   expect(directory.lookup('Nobody')).toBeNull();
 });
+
+test('the directory version moves only when a lookup could answer differently', () => {
+  const directory = new PeopleDirectory();
+  directory.add(parsePeople(ANSWER));
+  const filled = directory.version;
+  expect(filled).toBeGreaterThan(0);
+  directory.add(parsePeople(ANSWER));
+  expect(directory.version).toBe(filled);
+  directory.add([{ email: 'anna@other.example', name: 'Anna Schmidt' }]);
+  expect(directory.version).toBe(filled + 1);
+  directory.add([{ email: 'anna@third.example', name: 'Anna Schmidt' }]);
+  expect(directory.version).toBe(filled + 1);
+});

@@ -46,13 +46,22 @@ export function parsePeople(body: string): OutlookPerson[] {
 /** Display name to address, from what the tap heard; a name heard with two addresses is ambiguous and dropped. */
 export class PeopleDirectory {
   readonly #byName = new Map<string, string | null>();
+  #version = 0;
 
   add(people: readonly OutlookPerson[]): void {
     for (const { email, name } of people) {
       const key = name.toLowerCase();
       const known = this.#byName.get(key);
-      this.#byName.set(key, known === undefined || known === email ? email : null);
+      const next = known === undefined || known === email ? email : null;
+      if (next === known) continue;
+      this.#byName.set(key, next);
+      this.#version++;
     }
+  }
+
+  /** Goes up whenever a lookup could answer differently (what was read with it is out of date). */
+  get version(): number {
+    return this.#version;
   }
 
   lookup(name: string): string | null {

@@ -194,6 +194,31 @@ describe('selfCheck and onChange', () => {
   });
 });
 
+test('a conversation is read again only where the page changed; a body is read when asked for', async () => {
+  await load();
+  await open();
+  const before = host.conversation()!;
+  const [first, second] = before.messages;
+  const shown = before.messages.map(({ element, ...m }) => m);
+  const elements = new Set<unknown>(before.messages.map((m) => m.element));
+  const queries = [vi.spyOn(Element.prototype, 'querySelector'), vi.spyOn(Element.prototype, 'querySelectorAll')];
+  const messageQueries = () => queries.flatMap((spy) => spy.mock.contexts).filter((context) => elements.has(context)).length;
+  expect(host.conversation()?.messages.map(({ element, ...m }) => m)).toEqual(shown);
+  expect(messageQueries()).toBe(0);
+  for (const spy of queries) spy.mockRestore();
+
+  second!.element.querySelector('[id^="UniqueMessageBody"] > div')!.textContent = 'Liebe Frau Chen, eine Korrektur:';
+  second!.element.querySelector('[data-lpc-hover-target-id]')!.setAttribute('title', 'rita@tidewise-neu.de');
+  expect(second!.text).toMatch(/^Liebe Frau Chen, eine Korrektur:/);
+  expect(host.conversation()?.messages[1]).toMatchObject({ from: { email: 'rita@tidewise-neu.de' }, text: expect.stringMatching(/^Liebe Frau Chen, eine Korrektur:/) });
+  expect(host.conversation()?.messages[0]).toMatchObject({ id: first!.id, from: first!.from, text: first!.text });
+
+  const added = second!.element.cloneNode(true) as Element;
+  added.setAttribute('data-item-id', 'AAMkADadded=');
+  before.messages.at(-1)!.element.after(added);
+  expect(host.conversation()?.messages.map((m) => m.id)).toEqual([...before.messages.map((m) => m.id), 'AAMkADadded=']);
+});
+
 describe('display names only', () => {
   const ANSWER = JSON.stringify({ Body: { ResponseMessages: { Items: [{ Conversation: { ConversationNodes: [{ Items: [{
     From: { Mailbox: { Name: 'Anna Schmidt', EmailAddress: 'anna.schmidt@schmidt-haushalt.de' } },

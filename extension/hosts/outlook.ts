@@ -4,6 +4,7 @@
 // (outlook-tap.ts) and writes only through DOM APIs.
 import { putText, simulateClick, waitFor } from './editor-input.ts';
 import { listenForChanges, listenForSendAttempts, listenForSendConfirmations, sharedWatcher } from './host-listeners.ts';
+import { elementMemo } from './element-memo.ts';
 import { blockText, safeDecode, text } from './page-text.ts';
 import { makePerson, uniquePeople } from './people.ts';
 import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, Person, SelfCheck } from './host.ts';
@@ -100,12 +101,41 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
     if (!threadKey) return null;
     const heading = first(open, OUTLOOK.subject);
     const subject = heading ? text(heading) : '';
+    // Names read with an older directory may have an address now.
+    if (directory.version !== headersVersion) {
+      headers.clear();
+      headersVersion = directory.version;
+    }
     const messages = all(open, OUTLOOK.message).map((element) => readMessage(element, subject));
     const participants = uniquePeople(messages.flatMap((message) => [...(message.from ? [message.from] : []), ...message.recipients]));
     return { threadKey, subject, messages, participants };
   }
 
+  // What each message element says, kept until something inside it changes (element-memo.ts):
+  // a conversation is read on every change, and its body text only when a feature asks for it.
+  const headers = elementMemo(readHeader);
+  const bodies = elementMemo((element) => {
+    const body = first(element, OUTLOOK.messageBody);
+    return body ? blockText(body) : null;
+  });
+  let headersVersion = directory.version;
+
   function readMessage(element: Element, subject: string): MessageInfo {
+    const { id, from, recipients, at } = headers.get(element);
+    return {
+      id: id ?? `outlook-message-${[...element.parentElement?.children ?? []].indexOf(element)}`,
+      from,
+      recipients,
+      at,
+      get text() {
+        return bodies.get(element);
+      },
+      subject,
+      element,
+    };
+  }
+
+  function readHeader(element: Element): Pick<MessageInfo, 'from' | 'recipients' | 'at'> & { id: string | null } {
     const body = first(element, OUTLOOK.messageBody);
     // Personas in the body (a quoted signature card) are not the header's.
     const personas = all(element, OUTLOOK.persona, (el) => !body?.contains(el)).map(personIn);
@@ -113,13 +143,10 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
     const date = first(element, OUTLOOK.messageDate);
     const at = Date.parse(date?.getAttribute('datetime') ?? date?.getAttribute('title') ?? '');
     return {
-      id: element.getAttribute('data-item-id') ?? body?.id ?? `outlook-message-${[...element.parentElement?.children ?? []].indexOf(element)}`,
+      id: element.getAttribute('data-item-id') ?? body?.id ?? null,
       from,
       recipients: uniquePeople(recipients.flatMap((person) => person ?? [])),
       at: Number.isNaN(at) ? null : at,
-      text: body ? blockText(body) : null,
-      subject,
-      element,
     };
   }
 

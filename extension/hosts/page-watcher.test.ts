@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { watchPage } from './page-watcher.ts';
+import { afterNextFrame, watchPage } from './page-watcher.ts';
 
 // Flushes run when the test says so: `frames` holds what the watcher asked to run next frame.
 let frames: Array<() => void>;
@@ -137,4 +137,37 @@ test('flush durations are kept in a ring buffer, oldest first', async () => {
     await nextFrame();
   }
   expect(watcher.flushDurations()).toEqual([3, 4, 5]);
+});
+
+describe('when a flush runs by default', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  test('in a task of its own right after the next frame, never inside it (the webmail draws first)', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    const ran = vi.fn();
+    afterNextFrame(document, ran);
+    expect(frames).toHaveLength(1);
+    frames[0]!(0);
+    expect(ran).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
+    expect(ran).toHaveBeenCalledTimes(1);
+  });
+
+  test('50 ms later while the tab is hidden (no frames then)', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    const frame = vi.spyOn(window, 'requestAnimationFrame');
+    const ran = vi.fn();
+    afterNextFrame(document, ran);
+    vi.advanceTimersByTime(49);
+    expect(ran).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(ran).toHaveBeenCalledTimes(1);
+    expect(frame).not.toHaveBeenCalled();
+  });
 });

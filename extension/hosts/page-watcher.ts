@@ -1,11 +1,16 @@
 // One body observer for everything that watches a webmail page. Its callback only queues the
 // added elements; one flush per animation frame hands them to subscribers, so a thread of 200
-// messages rendering at once costs one pass, not 200. Anchors that exist (a compose container, a
-// message list) get their own childList observers, which also see removals. Everything stops
-// when the watcher's signal aborts.
+// messages rendering at once costs one pass, not 200. The flush runs just after that frame is
+// drawn, in a task of its own: the features reading the page then never hold up the webmail's
+// own rendering of what it just added, nor make one long task of it. Anchors that exist (a
+// compose container, a message list) get their own childList observers, which also see
+// removals. Everything stops when the watcher's signal aborts.
 
 export interface PageWatcher {
-  /** Calls back once per flush with the elements added since the previous flush (still on the page). */
+  /**
+   * Calls back once per flush with the elements added since the previous flush (still on the page);
+   * every subscriber of one flush gets the same array.
+   */
   subscribe(callback: (added: readonly Element[]) => void, signal: AbortSignal): void;
   /**
    * Watches an anchor's own children (added and removed) and calls back in the next flush; stops
@@ -17,7 +22,7 @@ export interface PageWatcher {
 }
 
 export interface PageWatcherOptions {
-  /** Runs the flush later; defaults to the next animation frame, or 50 ms while the tab is hidden. */
+  /** Runs the flush later; defaults to afterNextFrame. */
   schedule?: (flush: () => void) => void;
   now?: () => number;
   /** Flush durations kept for benchmarks. */
@@ -30,12 +35,15 @@ interface Scope {
   dirty: boolean;
 }
 
-export function watchPage(doc: Document, signal: AbortSignal, options: PageWatcherOptions = {}): PageWatcher {
+/** Runs `callback` in a task right after the next frame is drawn; 50 ms later while the tab is hidden (no frames). */
+export function afterNextFrame(doc: Document, callback: () => void): void {
   const view = doc.defaultView;
-  const schedule = options.schedule ?? ((flush: () => void) => {
-    if (doc.visibilityState === 'hidden' || !view?.requestAnimationFrame) setTimeout(flush, 50);
-    else view.requestAnimationFrame(flush);
-  });
+  if (doc.visibilityState === 'hidden' || !view?.requestAnimationFrame) setTimeout(callback, 50);
+  else view.requestAnimationFrame(() => setTimeout(callback, 0));
+}
+
+export function watchPage(doc: Document, signal: AbortSignal, options: PageWatcherOptions = {}): PageWatcher {
+  const schedule = options.schedule ?? ((flush: () => void) => afterNextFrame(doc, flush));
   const now = options.now ?? (() => performance.now());
   const capacity = options.capacity ?? 256;
 
