@@ -610,12 +610,17 @@ describe('onChange', () => {
     const heard = [vi.fn(), vi.fn(), vi.fn()];
     for (const callback of heard) host.onChange(callback, controller.signal);
     const matches = vi.spyOn(Element.prototype, 'matches');
+    const searched = () => matches.mock.contexts.filter((_, index) => String(matches.mock.calls[index]![0]).includes('div[data-message-id]'));
     await go(`#inbox/${ANNA}`);
-    await vi.waitFor(() => expect(heard.every((callback) => callback.mock.calls.length > 0)).toBe(true));
-    const searched = matches.mock.contexts.filter((_, index) => String(matches.mock.calls[index]![0]).includes('div[data-message-id]'));
+    // The route change alone notifies everyone; wait for the flush that brings the thread's elements too.
+    await vi.waitFor(() => {
+      expect(heard.every((callback) => callback.mock.calls.length > 0)).toBe(true);
+      expect(searched().length).toBeGreaterThan(0);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const elements = searched();
     matches.mockRestore();
-    expect(searched.length).toBeGreaterThan(0);
-    expect(new Set(searched).size).toBe(searched.length);
+    expect(new Set(elements).size).toBe(elements.length);
   });
 
   test('several subscribers share one body observer', async () => {

@@ -123,6 +123,26 @@ describe('scoped observers', () => {
     await nextFrame();
     expect(changed).toHaveBeenCalledTimes(2);
   });
+
+  test('every subscriber that scoped the same anchor hears its changes, until its own signal ends', async () => {
+    const watcher = watchPage(document, controller.signal, { schedule });
+    const anchor = div();
+    anchor.append(div(), div());
+    document.body.append(anchor);
+    await nextFrame();
+    const sidebar = vi.fn();
+    const replies = vi.fn();
+    const repliesStop = new AbortController();
+    watcher.scope(anchor, sidebar, controller.signal);
+    watcher.scope(anchor, replies, repliesStop.signal);
+    anchor.firstElementChild?.remove(); // a compose closing, say
+    await nextFrame();
+    expect([sidebar.mock.calls.length, replies.mock.calls.length]).toEqual([1, 1]);
+    repliesStop.abort();
+    anchor.firstElementChild?.remove();
+    await nextFrame();
+    expect([sidebar.mock.calls.length, replies.mock.calls.length]).toEqual([2, 1]);
+  });
 });
 
 test('flush durations are kept in a ring buffer, oldest first', async () => {

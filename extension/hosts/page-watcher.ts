@@ -29,9 +29,10 @@ export interface PageWatcherOptions {
   capacity?: number;
 }
 
+/** One observer per anchor, however many subscribers scoped it. */
 interface Scope {
   observer: MutationObserver;
-  callback: () => void;
+  callbacks: Set<() => void>;
   dirty: boolean;
 }
 
@@ -70,11 +71,11 @@ export function watchPage(doc: Document, signal: AbortSignal, options: PageWatch
       if (!anchor.isConnected) {
         scope.observer.disconnect();
         scopes.delete(anchor);
-        // Its children are gone with it; the subscriber hears about it once more.
-        contain(scope.callback);
+        // Its children are gone with it; the subscribers hear about it once more.
+        for (const callback of scope.callbacks) contain(callback);
       } else if (scope.dirty) {
         scope.dirty = false;
-        contain(scope.callback);
+        for (const callback of scope.callbacks) contain(callback);
       }
     }
     if (added.length > 0) for (const callback of subscribers) contain(() => callback(added));
@@ -108,20 +109,29 @@ export function watchPage(doc: Document, signal: AbortSignal, options: PageWatch
       subscriberSignal.addEventListener('abort', () => subscribers.delete(callback), { once: true });
     },
     scope(anchor, callback, scopeSignal) {
-      if (signal.aborted || scopeSignal.aborted || scopes.has(anchor)) return;
-      const scope: Scope = {
-        callback,
-        dirty: false,
-        observer: new MutationObserver(() => {
-          scope.dirty = true;
-          request();
-        }),
-      };
-      scope.observer.observe(anchor, { childList: true });
-      scopes.set(anchor, scope);
+      if (signal.aborted || scopeSignal.aborted) return;
+      let scope = scopes.get(anchor);
+      if (scope?.callbacks.has(callback)) return;
+      if (!scope) {
+        const created: Scope = {
+          callbacks: new Set(),
+          dirty: false,
+          observer: new MutationObserver(() => {
+            created.dirty = true;
+            request();
+          }),
+        };
+        created.observer.observe(anchor, { childList: true });
+        scopes.set(anchor, created);
+        scope = created;
+      }
+      const mine = scope;
+      mine.callbacks.add(callback);
       scopeSignal.addEventListener('abort', () => {
-        scope.observer.disconnect();
-        if (scopes.get(anchor) === scope) scopes.delete(anchor);
+        mine.callbacks.delete(callback);
+        if (mine.callbacks.size > 0) return;
+        mine.observer.disconnect();
+        if (scopes.get(anchor) === mine) scopes.delete(anchor);
       }, { once: true });
     },
     flushDurations() {
