@@ -172,7 +172,7 @@ describe.each(WEBMAILS)('$provider', (driver) => {
   // (the fixture's reply-request.json), added after the editor is read, so the earlier mail's pixel
   // leaves with the reply and a client that shows the quote fetches it again. The feature only
   // reaches the editor; taking it out of the request would mean changing Gmail's request.
-  (driver.quotesAtSend ? test.fails : test.skip)('a reply quoting our earlier tracked mail carries only the new pixel', async () => {
+  if (driver.quotesAtSend) test.fails('a reply quoting our earlier tracked mail carries only the new pixel', async () => {
     await start();
     await mail.openThread(mail.threads.ownTracked!);
     const compose = await ready(await mail.reply());
@@ -198,7 +198,8 @@ describe.each(WEBMAILS)('$provider', (driver) => {
     expect(background.recorded).toEqual([]);
   });
 
-  (driver.holdsSends ? test : test.skip)('Undo within the undo window sends and records nothing; Send again goes out with one fresh pixel, recorded once', async () => {
+  // Only webmails that hold a send for an undo window (Gmail's fixture) have these.
+  if (driver.holdsSends) test('Undo within the undo window sends and records nothing; Send again goes out with one fresh pixel, recorded once', async () => {
     await start({}, { undoMs: 150 });
     const compose = await ready(await mail.newMail(['anna.schmidt@schmidt-haushalt.de'], 'Catalogue 2027'));
     mail.pressSend(compose);
@@ -215,7 +216,7 @@ describe.each(WEBMAILS)('$provider', (driver) => {
     expect(sentEvents().map((event) => event.messageId)).toEqual([background.minted[1]!.messageId]);
   });
 
-  (driver.holdsSends ? test : test.skip)('the disclosure goes out once, also after Undo and Send again', async () => {
+  if (driver.holdsSends) test('the disclosure goes out once, also after Undo and Send again', async () => {
     await start({ disclosure: DISCLOSURE }, { undoMs: 150 });
     const compose = await ready(await mail.newMail(['anna.schmidt@schmidt-haushalt.de'], 'Catalogue 2027'));
     mail.pressSend(compose);
