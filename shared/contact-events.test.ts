@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { eventsForContact, isSharedMessage } from './contact-events.ts';
-import { groupEventsByContact } from './contact-logs.ts';
+import { eventsForContact, groupEventsByContact, isSharedMessage } from './contact-events.ts';
 import { eventFactory } from './event-fixtures.ts';
 import { accountEvent, type AccountEvent } from './schema.ts';
 
