@@ -6,10 +6,10 @@ import { all, closest, first, GMAIL, recipientCandidates, type Candidates, type 
 import { GMAIL_SENT_EVENT } from './gmail-send-request.ts';
 import { putText, simulateClick, waitFor } from './editor-input.ts';
 import { listenForChanges, listenForSendAttempts, listenForSendConfirmations, sharedWatcher } from './host-listeners.ts';
-import { elementMemo } from './element-memo.ts';
-import { blockText, safeDecode, text } from './page-text.ts';
+import { messageReader, type MessageHeader } from './message-reader.ts';
+import { safeDecode, text } from './page-text.ts';
 import { makePerson, uniquePeople } from './people.ts';
-import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, Person, SelfCheck } from './host.ts';
+import type { Compose, ComposeKind, Conversation, Host, InboxRow, Person, SelfCheck } from './host.ts';
 import type { PageWatcherOptions } from './page-watcher.ts';
 
 export interface GmailHost extends Host {
@@ -35,7 +35,6 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
   const composeByRoot = new WeakMap<Element, Compose>();
   let composeCount = 0;
   const watchers = sharedWatcher(doc, () => options.watch);
-
 
   function currentUser(): Person | null {
     const account = first(doc, GMAIL.account)?.getAttribute('aria-label') ?? '';
@@ -74,39 +73,16 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
     if (!heading) return null;
     const root = closest(heading, GMAIL.threadRoot) ?? first(doc, GMAIL.threadRoot) ?? first(doc, GMAIL.main) ?? doc.body;
     const subject = text(heading);
-    const messages = all(root, GMAIL.message).flatMap((element) => readMessage(element, subject) ?? []);
+    const messages = all(root, GMAIL.message).flatMap((element) => reader.read(element, subject) ?? []);
     const threadKey = threadKeyOf(heading) ?? (messages[0]?.id.startsWith('msg-f:') ? `thread-f:${messages[0].id.slice(6)}` : null);
     if (!threadKey) return null;
     const participants = uniquePeople(messages.flatMap((message) => [...(message.from ? [message.from] : []), ...message.recipients]));
     return { threadKey, subject, messages, participants };
   }
 
-  // What each message element says, kept until something inside it changes (element-memo.ts):
-  // a conversation is read on every change, and its body text only when a feature asks for it.
-  const headers = elementMemo(readHeader);
-  const bodies = elementMemo((element) => {
-    const body = first(element, GMAIL.messageBody);
-    return body ? blockText(body) : null;
-  });
+  const reader = messageReader({ header: readHeader, body: (element) => first(element, GMAIL.messageBody) });
 
-  function readMessage(element: Element, subject: string): MessageInfo | null {
-    const header = headers.get(element);
-    if (!header) return null;
-    const { id, from, recipients, at } = header;
-    return {
-      id,
-      from,
-      recipients,
-      at,
-      get text() {
-        return bodies.get(element);
-      },
-      subject,
-      element,
-    };
-  }
-
-  function readHeader(element: Element): Pick<MessageInfo, 'id' | 'from' | 'recipients' | 'at'> | null {
+  function readHeader(element: Element): MessageHeader | null {
     const id = messageIdOf(element);
     if (!id) return null;
     const sender = first(element, GMAIL.messageSender);

@@ -46,22 +46,19 @@ export function parsePeople(body: string): OutlookPerson[] {
 /** Display name to address, from what the tap heard; a name heard with two addresses is ambiguous and dropped. */
 export class PeopleDirectory {
   readonly #byName = new Map<string, string | null>();
-  #version = 0;
 
-  add(people: readonly OutlookPerson[]): void {
+  /** Learns these pairs; true when a lookup may now answer differently (what was read with it is out of date). */
+  add(people: readonly OutlookPerson[]): boolean {
+    let changed = false;
     for (const { email, name } of people) {
       const key = name.toLowerCase();
       const known = this.#byName.get(key);
       const next = known === undefined || known === email ? email : null;
       if (next === known) continue;
       this.#byName.set(key, next);
-      this.#version++;
+      changed = true;
     }
-  }
-
-  /** Goes up whenever a lookup could answer differently (what was read with it is out of date). */
-  get version(): number {
-    return this.#version;
+    return changed;
   }
 
   lookup(name: string): string | null {

@@ -4,10 +4,10 @@
 // (outlook-tap.ts) and writes only through DOM APIs.
 import { putText, simulateClick, waitFor } from './editor-input.ts';
 import { listenForChanges, listenForSendAttempts, listenForSendConfirmations, sharedWatcher } from './host-listeners.ts';
-import { elementMemo } from './element-memo.ts';
-import { blockText, safeDecode, text } from './page-text.ts';
+import { messageReader, type MessageHeader } from './message-reader.ts';
+import { safeDecode, text } from './page-text.ts';
 import { makePerson, uniquePeople } from './people.ts';
-import type { Compose, ComposeKind, Conversation, Host, InboxRow, MessageInfo, Person, SelfCheck } from './host.ts';
+import type { Compose, ComposeKind, Conversation, Host, InboxRow, Person, SelfCheck } from './host.ts';
 import { all, closest, first, matchesAny, OUTLOOK } from './outlook-selectors.ts';
 import { OUTLOOK_PEOPLE_EVENT, PeopleDirectory } from './outlook-people.ts';
 import { OUTLOOK_SENT_EVENT } from './outlook-send-request.ts';
@@ -40,13 +40,19 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
   const watchers = sharedWatcher(doc, () => options.watch);
   // OWA often shows display names only: the tap hears the addresses in Outlook's own answers.
   const directory = new PeopleDirectory();
+  const reader = messageReader({
+    header: readHeader,
+    body: (element) => first(element, OUTLOOK.messageBody),
+    fallbackId: (element) => `outlook-message-${[...element.parentElement?.children ?? []].indexOf(element)}`,
+  });
   doc.addEventListener(OUTLOOK_PEOPLE_EVENT, (event) => {
     const detail: unknown = (event as CustomEvent<unknown>).detail;
     if (typeof detail !== 'string') return;
     // The page can dispatch this event too: names only ever map to addresses of the tap's shape.
     const reading = readPeopleDetail(detail);
-    if (reading.ok) directory.add(reading.value);
-    else console.warn(`tidewise: unreadable Outlook people (${reading.error})`);
+    if (!reading.ok) console.warn(`tidewise: unreadable Outlook people (${reading.error})`);
+    // Names read before may have an address now.
+    else if (directory.add(reading.value)) reader.forgetHeaders();
   }, options.signal ? { signal: options.signal } : {});
   /** A persona's address from the page, else from what Outlook's answers said about its name. */
   const personIn = (element: Element): Person | null => {
@@ -101,41 +107,12 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
     if (!threadKey) return null;
     const heading = first(open, OUTLOOK.subject);
     const subject = heading ? text(heading) : '';
-    // Names read with an older directory may have an address now.
-    if (directory.version !== headersVersion) {
-      headers.clear();
-      headersVersion = directory.version;
-    }
-    const messages = all(open, OUTLOOK.message).map((element) => readMessage(element, subject));
+    const messages = all(open, OUTLOOK.message).flatMap((element) => reader.read(element, subject) ?? []);
     const participants = uniquePeople(messages.flatMap((message) => [...(message.from ? [message.from] : []), ...message.recipients]));
     return { threadKey, subject, messages, participants };
   }
 
-  // What each message element says, kept until something inside it changes (element-memo.ts):
-  // a conversation is read on every change, and its body text only when a feature asks for it.
-  const headers = elementMemo(readHeader);
-  const bodies = elementMemo((element) => {
-    const body = first(element, OUTLOOK.messageBody);
-    return body ? blockText(body) : null;
-  });
-  let headersVersion = directory.version;
-
-  function readMessage(element: Element, subject: string): MessageInfo {
-    const { id, from, recipients, at } = headers.get(element);
-    return {
-      id: id ?? `outlook-message-${[...element.parentElement?.children ?? []].indexOf(element)}`,
-      from,
-      recipients,
-      at,
-      get text() {
-        return bodies.get(element);
-      },
-      subject,
-      element,
-    };
-  }
-
-  function readHeader(element: Element): Pick<MessageInfo, 'from' | 'recipients' | 'at'> & { id: string | null } {
+  function readHeader(element: Element): MessageHeader {
     const body = first(element, OUTLOOK.messageBody);
     // Personas in the body (a quoted signature card) are not the header's.
     const personas = all(element, OUTLOOK.persona, (el) => !body?.contains(el)).map(personIn);
