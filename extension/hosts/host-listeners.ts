@@ -64,20 +64,6 @@ export interface ChangeSources {
   routeEvent: string;
 }
 
-// Every subscriber of one flush is handed the same array: the elements are searched once, not once per feature.
-const relevance = new WeakMap<readonly Element[], Map<string, boolean>>();
-
-function addsRelevant(added: readonly Element[], relevant: string): boolean {
-  let known = relevance.get(added);
-  if (!known) relevance.set(added, (known = new Map()));
-  let found = known.get(relevant);
-  if (found === undefined) {
-    found = added.some((el) => el.matches(relevant) || el.querySelector(relevant) !== null);
-    known.set(relevant, found);
-  }
-  return found;
-}
-
 export function listenForChanges(sources: ChangeSources, callback: () => void, signal: AbortSignal): void {
   if (signal.aborted) return;
   const { doc, watcher, relevant } = sources;
@@ -94,11 +80,10 @@ export function listenForChanges(sources: ChangeSources, callback: () => void, s
   const scopeAnchors = () => {
     for (const anchor of sources.anchors()) if (anchor) watcher.scope(anchor, notify, signal);
   };
-  watcher.subscribe((added) => {
-    if (!addsRelevant(added, relevant)) return;
+  watcher.subscribe(() => {
     scopeAnchors();
     notify();
-  }, signal);
+  }, signal, relevant);
   scopeAnchors();
   doc.defaultView?.addEventListener(sources.routeEvent, notify, { signal });
 }

@@ -32,6 +32,27 @@ describe('the body observer', () => {
     expect(await nextFrame()).toBe(0);
   });
 
+  test('a subscriber with a selector hears only additions that match or contain it; each selector is searched once per flush', async () => {
+    const watcher = watchPage(document, controller.signal, { schedule });
+    const messages = [vi.fn(), vi.fn()];
+    const everything = vi.fn();
+    for (const callback of messages) watcher.subscribe(callback, controller.signal, '.message');
+    watcher.subscribe(everything, controller.signal);
+    document.body.append(div('banner'));
+    await nextFrame();
+    expect([...messages.map((callback) => callback.mock.calls.length), everything.mock.calls.length]).toEqual([0, 0, 1]);
+
+    const matches = vi.spyOn(Element.prototype, 'matches');
+    const thread = div();
+    thread.append(Object.assign(div('hello'), { className: 'message' }));
+    document.body.append(thread);
+    await nextFrame();
+    const searches = matches.mock.calls.filter(([selector]) => selector === '.message').length;
+    matches.mockRestore();
+    expect([...messages.map((callback) => callback.mock.calls.length), everything.mock.calls.length]).toEqual([1, 1, 2]);
+    expect(searches).toBe(1);
+  });
+
   test('additions across frames flush once per frame; text and removed nodes are not handed on', async () => {
     const watcher = watchPage(document, controller.signal, { schedule });
     const seen: string[][] = [];

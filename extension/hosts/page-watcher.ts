@@ -8,10 +8,11 @@
 
 export interface PageWatcher {
   /**
-   * Calls back once per flush with the elements added since the previous flush (still on the page);
-   * every subscriber of one flush gets the same array.
+   * Calls back once per flush with the elements added since the previous flush (still on the page).
+   * With `relevant` (a selector list), only when one of them matches or contains it; each selector
+   * is searched once per flush, however many subscribers share it.
    */
-  subscribe(callback: (added: readonly Element[]) => void, signal: AbortSignal): void;
+  subscribe(callback: (added: readonly Element[]) => void, signal: AbortSignal, relevant?: string): void;
   /**
    * Watches an anchor's own children (added and removed) and calls back in the next flush; stops
    * when the anchor leaves the page or the signal aborts. Scoping one anchor twice is a no-op.
@@ -48,7 +49,7 @@ export function watchPage(doc: Document, signal: AbortSignal, options: PageWatch
   const now = options.now ?? (() => performance.now());
   const capacity = options.capacity ?? 256;
 
-  const subscribers = new Set<(added: readonly Element[]) => void>();
+  const subscribers = new Map<(added: readonly Element[]) => void, string | undefined>();
   const scopes = new Map<Element, Scope>();
   let queue: Element[] = [];
   let scheduled = false;
@@ -78,7 +79,15 @@ export function watchPage(doc: Document, signal: AbortSignal, options: PageWatch
         for (const callback of scope.callbacks) contain(callback);
       }
     }
-    if (added.length > 0) for (const callback of subscribers) contain(() => callback(added));
+    if (added.length > 0) {
+      const found = new Map<string, boolean>();
+      const adds = (selector: string) => {
+        let known = found.get(selector);
+        if (known === undefined) found.set(selector, (known = added.some((el) => el.matches(selector) || el.querySelector(selector) !== null)));
+        return known;
+      };
+      for (const [callback, relevant] of subscribers) if (relevant === undefined || adds(relevant)) contain(() => callback(added));
+    }
     durations[next] = now() - started;
     next = (next + 1) % capacity;
   };
@@ -103,9 +112,9 @@ export function watchPage(doc: Document, signal: AbortSignal, options: PageWatch
   }, { once: true });
 
   return {
-    subscribe(callback, subscriberSignal) {
+    subscribe(callback, subscriberSignal, relevant) {
       if (signal.aborted || subscriberSignal.aborted) return;
-      subscribers.add(callback);
+      subscribers.set(callback, relevant);
       subscriberSignal.addEventListener('abort', () => subscribers.delete(callback), { once: true });
     },
     scope(anchor, callback, scopeSignal) {
