@@ -158,6 +158,17 @@ describe.each(WEBMAILS)('$provider', (driver) => {
     expect(body).toContain('Earlier: our quotation.');
   });
 
+  test('a quoted image whose proxy fragment is not valid percent-encoding does not stop tracking', async () => {
+    await start();
+    await mail.openThread(mail.threads.anna);
+    const compose = await ready(await mail.reply());
+    compose.body.append(Object.assign(document.createElement('img'), { src: 'https://ci3.googleusercontent.com/meips/x#https://shop.example/100%-cotton.png' }));
+    mail.pressSend(compose);
+    await confirmed();
+    expect(ourPixels(mail.sendBodies()[0]!)).toEqual([background.minted[0]!.url]);
+    expect(sentEvents()).toHaveLength(1);
+  });
+
   test('an older pixel of ours in quoted text is taken out even when this mail goes out untracked', async () => {
     await start({ enabled: false });
     await mail.openThread(mail.threads.anna);

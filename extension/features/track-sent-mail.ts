@@ -4,6 +4,7 @@
 // gets a toggle; mail only to the rep, or to anyone in an excluded domain, is never tracked.
 import { isExcluded } from '../excluded-domains.ts';
 import type { Compose, Person } from '../hosts/host.ts';
+import { safeDecode } from '../hosts/page-text.ts';
 import type { Feature, FeatureContext } from './feature.ts';
 
 interface Minted {
@@ -100,7 +101,7 @@ function removeOwnPixels(body: HTMLElement, prefix: string | null, disclosure: s
   if (!prefix) return;
   for (const img of body.querySelectorAll('img')) {
     const src = img.getAttribute('src') ?? '';
-    if (!src.includes(`/p/${prefix}/`) && !decodeURIComponent(src.split('#')[1] ?? '').includes(`/p/${prefix}/`)) continue;
+    if (!src.includes(`/p/${prefix}/`) && !safeDecode(src.split('#')[1] ?? '').includes(`/p/${prefix}/`)) continue;
     const line = img.previousElementSibling;
     if (disclosure.trim() && line?.textContent?.trim() === disclosure.trim()) line.remove();
     img.remove();
