@@ -1,8 +1,24 @@
 // Where one correspondent stands: a pure function of its events, the policy and now. The state
-// machine lives in contact-replay.ts; this file prepares the events, feeds them in and reads off the
-// flags, the next follow-up and the template to propose.
-import { readHistory } from './contact-history.ts';
-import { judgeHumanOpens } from './contact-opens.ts';
+// machine lives in contact-replay.ts; this file reads the contact's slots (contact-logs.ts), feeds
+// them in and reads off the flags, the next follow-up and the template to propose.
+import { readHistory, type ContactHistory } from './contact-history.ts';
+import {
+  ARCHIVE,
+  columnsOf,
+  HUMAN_OPEN,
+  INTENT,
+  INTENTS,
+  ORDER,
+  REPLY,
+  SAMPLE_ORDER,
+  SENT,
+  SENT_SHARED,
+  SNOOZE,
+  UNARCHIVE,
+  type ContactLogs,
+  type EventColumns,
+} from './contact-logs.ts';
+import { judgeHumanOpens, type HumanOpens } from './contact-opens.ts';
 import { ContactReplay, INACTIVE, LEVEL_STATE, UNSTARTED, ZOMBIE } from './contact-replay.ts';
 import type { ContactState } from './contact-state.ts';
 import { DAY } from './day.ts';
@@ -45,58 +61,96 @@ export function classify(
   now: number,
   verdicts?: ReadonlyMap<string, Verdict>,
 ): Classification {
-  const history = readHistory(events, now);
-  const { past, pastCount } = history;
-  const opens = judgeHumanOpens(history, verdicts);
+  return classifySlots(columnsOf(events, now), 0, events.length, policy, now, verdicts);
+}
 
+/** classify for contact `contact` of an account split by groupContacts: the same answer, read from its slots. */
+export function classifyContact(logs: ContactLogs, contact: number, policy: Policy, now: number): Classification {
+  return classifySlots(logs, logs.start[contact]!, logs.start[contact + 1]!, policy, now, undefined);
+}
+
+function classifySlots(
+  log: EventColumns,
+  from: number,
+  to: number,
+  policy: Policy,
+  now: number,
+  verdicts: ReadonlyMap<string, Verdict> | undefined,
+): Classification {
+  const history = readHistory(log, from, to, now);
+  const opens = judgeHumanOpens(history, now, verdicts);
   // Untrackable is judged on the whole log: one seen open proves that the contact's mail client
   // shows opens, so from then on every missing open means something.
-  const { sawOwnOpen, sawSharedOpen } = opens;
-  const untrackable = history.sawReplyOrOrder && !sawOwnOpen && !sawSharedOpen;
-
+  const untrackable = history.sawReplyOrOrder && !opens.sawOwnOpen && !opens.sawSharedOpen;
   const replay = new ContactReplay(policy, untrackable);
+  const intent = replayPast(history, opens, replay, now);
+  replay.expire(now);
+  return conclude(replay, history, opens, untrackable, intent, policy, now);
+}
+
+/** Feeds the past to the replay in order; returns the intent the rep last set. */
+function replayPast(history: ContactHistory, opens: HumanOpens, replay: ContactReplay, now: number): Intent {
+  const { log, from, to, order } = history;
+  const { at, code } = log;
   let intent: Intent = 'interested';
   let humanOpen = 0;
-  if (pastCount > 0) replay.seen(past[0]!.at);
-  // Each case reads the time itself: one read that every kind of event passes through makes V8
-  // box the number into a new heap object each time.
-  for (let i = 0; i < pastCount; i++) {
-    const event = past[i]!;
-    switch (event.type) {
-      case 'sent':
-        replay.sent(event.at);
+  if (history.pastCount > 0) replay.seen(history.firstPast);
+  // The past is the slots themselves less the future, or `order` when they needed sorting.
+  const count = order === null ? to - from : order.length;
+  for (let i = 0; i < count; i++) {
+    const slot = order === null ? from + i : order[i]!;
+    const time = at[slot]!;
+    if (time > now) continue;
+    const what = code[slot]!;
+    switch (what) {
+      case SENT:
+      case SENT_SHARED:
+        replay.sent(time);
         break;
-      case 'open':
+      case HUMAN_OPEN:
         // Other verdicts and shared opens are evidence for the timeline; they never promote.
-        if (event.verdict.kind === 'human' && opens.shared[humanOpen++] === false) replay.ownOpen(event.at);
+        if (opens.shared[humanOpen++] === false) replay.ownOpen(time);
         break;
-      case 'reply':
-        replay.reply(event.at);
+      case REPLY:
+        replay.reply(time);
         break;
-      case 'order':
-        replay.order(event.at, event.kind);
+      case ORDER:
+      case SAMPLE_ORDER:
+        replay.order(time, what === SAMPLE_ORDER ? 'sample' : 'order');
         break;
-      case 'intent':
-        intent = event.intent;
+      case SNOOZE:
+        replay.snoozedUntil = log.snoozeEnds[log.message[slot]!]!;
         break;
-      case 'snooze':
-        replay.snoozedUntil = event.until;
+      case ARCHIVE:
+        replay.archive(time);
         break;
-      case 'archive':
-        replay.archive(event.at);
-        break;
-      case 'unarchive':
-        replay.unarchive(event.at);
+      case UNARCHIVE:
+        replay.unarchive(time);
         break;
       default:
-        break; // notes, profile, tier, stars, size, source, tags and self-views do not move the state
+        // Intents; notes, profile, tier, stars, size, source, tags, other opens and self-views do not move the state.
+        if (what >= INTENT) intent = INTENTS[what - INTENT]!;
+        break;
     }
   }
-  replay.expire(now);
+  return intent;
+}
 
+/** Reads the classification off a finished replay. */
+function conclude(
+  replay: ContactReplay,
+  history: ContactHistory,
+  opens: HumanOpens,
+  untrackable: boolean,
+  intent: Intent,
+  policy: Policy,
+  now: number,
+): Classification {
   const { level, firstAt, firstSentAt, lastSentAt, lastSignalAt, archivedByRepAt } = replay;
-  const reasons: ReasonStep[] = firstAt === null ? [{ code: 'no-events' }] : replay.reasons;
-  if (history.futureCount > 0) reasons.push({ code: 'future-events', at: history.firstFuture, count: history.futureCount });
+  const future: ReasonStep | null =
+    history.futureCount > 0 ? { code: 'future-events', at: history.firstFuture, count: history.futureCount } : null;
+  const reasons: ReasonStep[] =
+    firstAt !== null ? replay.reasons(future) : future === null ? [{ code: 'no-events' }] : [{ code: 'no-events' }, future];
 
   const archivedBy = archivedByRepAt !== null ? 'rep' : level === ZOMBIE ? 'silence' : null;
   const live = archivedBy === null && level >= INACTIVE ? LEVEL_STATE[level]! : null;
@@ -105,7 +159,7 @@ export function classify(
 
   const flags: ContactFlag[] = [];
   if (untrackable) flags.push('untrackable');
-  if (sawSharedOpen && !sawOwnOpen) flags.push('shared-open-only');
+  if (opens.sawSharedOpen && !opens.sawOwnOpen) flags.push('shared-open-only');
   if (live === 'inactive' && lastSignalAt === null && firstSentAt !== null && now - firstSentAt < policy.awaitingFirstOpenDays * DAY) {
     flags.push('awaiting-first-open');
   }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { eventsForContact, groupEventsByContact, isSharedMessage } from './contact-events.ts';
+import { eventsForContact, isSharedMessage } from './contact-events.ts';
+import { groupEventsByContact } from './contact-logs.ts';
 import { eventFactory } from './event-fixtures.ts';
 import { accountEvent, type AccountEvent } from './schema.ts';
 

@@ -1,153 +1,139 @@
-// One contact's events made ready for replay in a single pass: the past in time order with copies
-// counted once, what the future holds back, and the few facts classify needs before replaying.
-// One pass matters: on a large account each event is touched here for the first time, and that
-// first touch, not the arithmetic, is most of what classifying costs. For the same reason nothing
-// is copied when the log is already in order, as it is when it comes from the API.
-import type { AccountEvent, OpenEvent, SelfViewEvent, SentEvent } from './schema.ts';
+// One contact's slots (contact-logs.ts) made ready for replay in a single pass: whether they are the
+// past in time order already, what the future holds back, and the few facts classify needs before
+// replaying. Only the columns are read; an event object is touched only to break a tie in time or
+// when two ids hash alike (copies of one event, mostly).
+import { HUMAN_OPEN, ORDER, REPLY, SAMPLE_ORDER, type EventColumns } from './contact-logs.ts';
 
 export interface ContactHistory {
+  log: EventColumns;
+  /** The contact's slots: from up to to. */
+  from: number;
+  to: number;
   /**
-   * Events up to now, sorted by (at, id), copies of one event (same id and time) once: the first
-   * `pastCount` of `past`. When the log is in that order already, `past` is the log itself.
+   * The past in replay order, when the slots are not that already: slots up to now sorted by
+   * (at, id), copies of one event (same id and time) once, the first given kept. Null when the
+   * slots from..to, leaving out those after now, are the past in that order with no copies.
    */
-  past: readonly AccountEvent[];
+  order: number[] | null;
   pastCount: number;
-  /** Whether the past holds every past event of the log, in log order: none sorted or dropped. */
-  asLogged: boolean;
+  /** The time of the first past event (Infinity when none). */
+  firstPast: number;
   /** Distinct events dated after now, and the earliest of their times (Infinity when none). */
   futureCount: number;
   firstFuture: number;
-  /**
-   * What open verdicts are judged from, each up to now, copies included and in log order: the
-   * mails, the rep's self-view beacons and the opens stored as human (only those can promote).
-   */
-  mails: SentEvent[];
-  selfViews: readonly SelfViewEvent[];
-  humanOpens: OpenEvent[];
+  /** Past opens stored as human, copies included: only those can promote. */
+  humanOpens: number;
   sawReplyOrOrder: boolean;
 }
 
-export function readHistory(events: readonly AccountEvent[], now: number): ContactHistory {
-  let past: AccountEvent[] | null = null; // made only once the past stops being a prefix of the log
+export function readHistory(log: EventColumns, from: number, to: number, now: number): ContactHistory {
+  const { at, code } = log;
   let pastCount = 0;
   let sorted = true;
-  let droppedCopy = false;
+  let copies = false;
   let futureCount = 0;
-  let firstFutureIndex = 0;
+  let firstFutureSlot = from;
   let firstFuture = Infinity;
-  const mails: SentEvent[] = [];
-  let selfViews: SelfViewEvent[] | null = null; // rare
-  const humanOpens: OpenEvent[] = [];
+  let humanOpens = 0;
   let sawReplyOrOrder = false;
-  let contact: string | null = null;
-  let previous: AccountEvent | undefined;
+  let previous = -1;
   let previousAt = 0;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    const at = event.at;
-    if (at > now) {
-      if (futureCount++ === 0) firstFutureIndex = i;
-      if (at < firstFuture) firstFuture = at;
+  for (let slot = from; slot < to; slot++) {
+    const time = at[slot]!;
+    if (time > now) {
+      if (futureCount++ === 0) firstFutureSlot = slot;
+      if (time < firstFuture) firstFuture = time;
       continue;
     }
     let copy = false;
-    if (previous !== undefined && previousAt >= at) {
+    if (previous >= 0 && previousAt >= time) {
       // A copy of the event just kept is dropped here rather than after sorting, but still read.
-      if (previousAt === at && previous.id === event.id) copy = droppedCopy = true;
-      else if (previousAt > at || previous.id > event.id) sorted = false;
+      if (previousAt > time) sorted = false;
+      else {
+        const order = compareIds(log, previous, slot);
+        if (order === 0) copy = copies = true;
+        else if (order > 0) sorted = false;
+      }
     }
     if (!copy) {
-      if (past === null && i === pastCount) pastCount++;
-      else {
-        past ??= events.slice(0, pastCount);
-        past.push(event);
-        pastCount++;
-      }
-      previous = event;
-      previousAt = at;
+      pastCount++;
+      previous = slot;
+      previousAt = time;
     }
-    switch (event.type) {
-      case 'sent':
-        mails.push(event);
-        break;
-      case 'self-view':
-        (selfViews ??= []).push(event);
-        break;
-      case 'open':
-        if (event.verdict.kind === 'human') humanOpens.push(event);
-        break;
-      case 'reply':
-      case 'order':
-        sawReplyOrOrder = true;
-        contact = sameContact(contact, event.contact);
-        break;
-      default:
-        contact = sameContact(contact, event.contact);
-        break;
-    }
+    const what = code[slot]!;
+    if (what === HUMAN_OPEN) humanOpens++;
+    else if (what === REPLY || what === ORDER || what === SAMPLE_ORDER) sawReplyOrOrder = true;
   }
-  if (!sorted) {
-    past ??= events.slice(0, pastCount);
-    past.sort(byTimeThenId);
-    if (dropCopies(past)) droppedCopy = true;
-    pastCount = past.length;
+  let order: number[] | null = null;
+  let firstPast = pastCount > 0 ? firstPastSlotTime(at, from, to, now) : Infinity;
+  if (!sorted || copies) {
+    order = [];
+    for (let slot = from; slot < to; slot++) if (at[slot]! <= now) order.push(slot);
+    order.sort((a, b) => at[a]! - at[b]! || compareIds(log, a, b));
+    dropCopies(log, order);
+    pastCount = order.length;
+    firstPast = at[order[0]!]!;
   }
   return {
-    past: past ?? events,
+    log,
+    from,
+    to,
+    order,
     pastCount,
-    asLogged: sorted && !droppedCopy,
-    futureCount: futureCount > 1 ? distinctFuture(events, firstFutureIndex, futureCount, now) : futureCount,
+    firstPast,
+    futureCount: futureCount > 1 ? distinctFuture(log, firstFutureSlot, to, futureCount, now) : futureCount,
     firstFuture,
-    mails,
-    selfViews: selfViews ?? NO_SELF_VIEWS,
     humanOpens,
     sawReplyOrOrder,
   };
 }
 
-const NO_SELF_VIEWS: readonly SelfViewEvent[] = [];
+function firstPastSlotTime(at: Float64Array, from: number, to: number, now: number): number {
+  for (let slot = from; slot < to; slot++) if (at[slot]! <= now) return at[slot]!;
+  return Infinity;
+}
 
-/** How many of the `count` events after now have distinct ids; the first of them is `events[from]`. */
-function distinctFuture(events: readonly AccountEvent[], from: number, count: number, now: number): number {
+/** Whether two slots' events have the same id. */
+export function sameId(log: EventColumns, a: number, b: number): boolean {
+  return log.idHash[a] === log.idHash[b] && log.events[log.source[a]!]!.id === log.events[log.source[b]!]!.id;
+}
+
+/** The ids of two slots' events, compared as strings. */
+function compareIds(log: EventColumns, a: number, b: number): number {
+  const first = log.events[log.source[a]!]!.id;
+  const second = log.events[log.source[b]!]!.id;
+  return first < second ? -1 : first > second ? 1 : 0;
+}
+
+/** How many of the `count` slots after now have distinct ids; the first of them is `from`. */
+function distinctFuture(log: EventColumns, from: number, to: number, count: number, now: number): number {
+  const { at, events, source } = log;
   if (count > FEW_FUTURE) {
     const ids = new Set<string>();
-    for (let i = from; i < events.length; i++) if (events[i]!.at > now) ids.add(events[i]!.id);
+    for (let slot = from; slot < to; slot++) if (at[slot]! > now) ids.add(events[source[slot]!]!.id);
     return ids.size;
   }
   let distinct = 0;
-  for (let i = from; i < events.length; i++) if (events[i]!.at > now && !earlierCopy(events, from, i, now)) distinct++;
+  for (let slot = from; slot < to; slot++) if (at[slot]! > now && !earlierCopy(log, from, slot, now)) distinct++;
   return distinct;
 }
 
-/** Whether a future event between `from` and `i` has the id of `events[i]`. */
-function earlierCopy(events: readonly AccountEvent[], from: number, i: number, now: number): boolean {
-  const id = events[i]!.id;
-  for (let j = from; j < i; j++) if (events[j]!.at > now && events[j]!.id === id) return true;
+/** Whether a future slot between `from` and `slot` has the id of `slot`'s event. */
+function earlierCopy(log: EventColumns, from: number, slot: number, now: number): boolean {
+  for (let earlier = from; earlier < slot; earlier++) if (log.at[earlier]! > now && sameId(log, earlier, slot)) return true;
   return false;
 }
 
-/** Up to this many, copies among the future are found pair by pair rather than through a Set. */
-const FEW_FUTURE = 8;
+/** Up to this many, copies among the future are found pair by pair (by id hash) rather than through a Set. */
+const FEW_FUTURE = 64;
 
-/** Keeps the first of each run of events with the same time and id; true when any was dropped. */
-function dropCopies(sorted: AccountEvent[]): boolean {
+/** Keeps the first of each run of slots with the same time and id. */
+function dropCopies(log: EventColumns, sorted: number[]): void {
   let kept = 0;
-  for (const event of sorted) {
-    const previous = kept > 0 ? sorted[kept - 1] : undefined;
-    if (previous !== undefined && previous.at === event.at && previous.id === event.id) continue;
-    sorted[kept++] = event;
+  for (const slot of sorted) {
+    const previous = kept > 0 ? sorted[kept - 1]! : -1;
+    if (previous >= 0 && log.at[previous] === log.at[slot] && compareIds(log, previous, slot) === 0) continue;
+    sorted[kept++] = slot;
   }
-  const dropped = kept < sorted.length;
   sorted.length = kept;
-  return dropped;
-}
-
-/** Events of two contacts mixed up are a caller's bug: grouping is contact-events.ts's job. */
-function sameContact(known: string | null, contact: string): string {
-  if (known !== null && known !== contact) throw new Error(`classify takes one contact's events, got ${known} and ${contact}`);
-  return contact;
-}
-
-function byTimeThenId(a: AccountEvent, b: AccountEvent): number {
-  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

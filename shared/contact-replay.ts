@@ -74,13 +74,25 @@ export class ContactReplay {
     return this.signalled ? this.lastSignal : null;
   }
 
-  /** Why the contact is here, oldest step first. */
-  get reasons(): ReasonStep[] {
-    return this.from === 0 ? this.steps : this.steps.slice(this.from);
+  /**
+   * Why the contact is here, oldest step first, then `last` when given. A list of its own at its
+   * final size: it is kept with the classification, and the working list has room to spare.
+   */
+  reasons(last: ReasonStep | null): ReasonStep[] {
+    const count = this.steps.length - this.from;
+    const reasons = new Array<ReasonStep>(last === null ? count : count + 1);
+    for (let i = 0; i < count; i++) reasons[i] = this.steps[this.from + i]!;
+    if (last !== null) reasons[count] = last;
+    return reasons;
   }
 
   /** Applies every drop whose deadline is at or before `until`. */
   expire(until: number): void {
+    // Small enough to be inlined where events are fed: calling out with a time boxes it on the heap.
+    if (this.deadline <= until) this.drop(until);
+  }
+
+  private drop(until: number): void {
     while (this.deadline <= until) {
       const deadline = this.deadline;
       const silentDays = this.silentDays(this.held ? INACTIVE : this.level);
@@ -157,21 +169,30 @@ export class ContactReplay {
       this.archivedByRepAt = null;
       this.snoozedUntil = null;
     }
-    if (level > this.level) {
-      this.enter(level, at);
-      if (this.archivedByRepAt === null) this.restart(this.step(level, at));
-      else {
-        this.restart({ code: 'archived-by-rep', at: this.archivedByRepAt });
-        this.steps.push(this.step(level, at));
-      }
-    } else if (level >= Math.min(this.level, REPLIED)) {
-      // Ordered hears replies too; replied hears only replies; opened-no-reply hears opens.
-      this.held = false;
-      this.runClock(at);
-      if (this.lastIsRefresh) this.steps[this.steps.length - 1] = this.step(level, at);
-      else this.steps.push(this.step(level, at));
-      this.lastIsRefresh = true;
+    if (level > this.level) this.rise(level, at);
+    else if (level >= Math.min(this.level, REPLIED)) this.refresh(level, at);
+  }
+
+  private rise(level: number, at: number): void {
+    this.enter(level, at);
+    if (this.archivedByRepAt === null) this.restart(this.step(level, at));
+    else {
+      this.restart({ code: 'archived-by-rep', at: this.archivedByRepAt });
+      this.steps.push(this.step(level, at));
     }
+  }
+
+  /** A signal of the level (ordered hears replies too; replied only replies; opened-no-reply opens). */
+  private refresh(level: number, at: number): void {
+    this.held = false;
+    this.runClock(at);
+    const last = this.lastIsRefresh ? this.steps[this.steps.length - 1]! : null;
+    // A run of refreshes shows only its latest: the step made for the previous one is still only
+    // ours, so it is moved on rather than made again.
+    if (last !== null && last.code === 'open' && level === OPENED) last.at = at;
+    else if (last !== null) this.steps[this.steps.length - 1] = this.step(level, at);
+    else this.steps.push(this.step(level, at));
+    this.lastIsRefresh = true;
   }
 
   /** The reason step of a signal, made only once it is kept. */

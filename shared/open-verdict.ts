@@ -6,7 +6,7 @@
 //     a self-view beacon can land after the proxy hit it explains.
 // Only kind 'human' ever promotes a contact; every other verdict is kept and shown with its reason.
 import { isbot } from 'isbot';
-import type { AccountEvent, OpenEvent, SelfViewEvent, SentEvent, Verdict } from './schema.ts';
+import type { AccountEvent, OpenEvent, Verdict } from './schema.ts';
 
 export type IpClass = 'apple' | 'google' | 'microsoft' | 'other';
 
@@ -111,52 +111,6 @@ export function resolveOpenVerdicts(
     }
   }
   return verdicts;
-}
-
-/**
- * resolveOpenVerdicts for one of a contact's opens stored as human, where classify needs it:
- * whether `opens[index]` stays human. The same rules, judged in place rather than through four
- * maps, which on a large account cost more than the judging. `opens` are the contact's opens stored
- * as human, sorted by (at, id), no id twice; `mails` and `selfViews` are the contact's too.
- */
-export function staysHuman(
-  opens: readonly OpenEvent[],
-  index: number,
-  mails: readonly SentEvent[],
-  selfViews: readonly SelfViewEvent[],
-  windows: OpenWindows = DEFAULT_OPEN_WINDOWS,
-): boolean {
-  const open = opens[index]!;
-  const key = keyBeforeRepeat(open, mails, selfViews, windows);
-  if (key === SELF_VIEW || key === TOO_SOON) return false;
-  // A repeat of an earlier open of the same message with the same verdict, inside the dedupe span.
-  for (let i = index - 1; i >= 0 && open.at - opens[i]!.at < windows.dedupeMs; i--) {
-    const earlier = opens[i]!;
-    if (earlier.messageId === open.messageId && keyBeforeRepeat(earlier, mails, selfViews, windows) === key) return false;
-  }
-  return true;
-}
-
-const SELF_VIEW = Symbol('self-view');
-const TOO_SOON = Symbol('too-soon');
-
-/** What a human open's verdict is before the repeat rule: its stored reason, or a downgrade. */
-function keyBeforeRepeat(open: OpenEvent, mails: readonly SentEvent[], selfViews: readonly SelfViewEvent[], windows: OpenWindows): string | symbol {
-  for (const view of selfViews) {
-    if (view.messageId === open.messageId && open.at >= view.at - windows.selfViewBeforeMs && open.at <= view.at + windows.selfViewAfterMs) {
-      return SELF_VIEW;
-    }
-  }
-  // Too soon after the first send of its message, that is, after every send of it: one send long
-  // enough before settles it, and the latest mails are the likeliest to be the open's own.
-  let sent = false;
-  for (let i = mails.length - 1; i >= 0; i--) {
-    const mail = mails[i]!;
-    if (mail.messageId !== open.messageId) continue;
-    if (open.at - mail.at >= windows.tooSoonMs) return open.verdict.reason;
-    sent = true;
-  }
-  return sent ? TOO_SOON : open.verdict.reason;
 }
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {

@@ -50,13 +50,19 @@ export function localToInstant(localMs: number, timeZone: string): number {
   return localMs - utcOffsetMinutes(guess, timeZone) * MINUTE;
 }
 
+// A zone's offset on each UTC day, null on a day with a DST switch. Kept from one counter to the
+// next: a daily list spans hundreds of days, and asking Intl again for each one every time the
+// list is made costs as much as the rest of making it.
+const offsetsByZone = new Map<string, Map<number, number | null>>();
+
 /**
  * A counter of local calendar days for one zone. Offsets only change at DST switches, so the
  * offset is looked up once per UTC day and exactly only on the rare day that has a switch.
  */
 export function localDayCounter(timeZone: string): (at: number) => number {
   formatter(timeZone); // an unknown zone fails here, not on the first date
-  const byUtcDay = new Map<number, number | null>();
+  let byUtcDay = offsetsByZone.get(timeZone);
+  if (byUtcDay === undefined) offsetsByZone.set(timeZone, (byUtcDay = new Map()));
   return (at) => {
     const utcDay = Math.floor(at / DAY);
     let offset = byUtcDay.get(utcDay);

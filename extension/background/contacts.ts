@@ -1,8 +1,8 @@
 // The contacts table caches each contact's classification, so lists open instantly. A contact is
 // reclassified when its events change; everyone is reclassified when time has moved on enough for
 // a downgrade or a due date to change (at most every few minutes, and on every new day).
-import { classify } from '../../shared/classify.ts';
-import { groupEventsByContact } from '../../shared/contact-events.ts';
+import { classify, classifyContact, type Classification } from '../../shared/classify.ts';
+import { groupContacts, profileEventsOf } from '../../shared/contact-logs.ts';
 import type { Policy } from '../../shared/policy.ts';
 import type { AccountEvent, Email } from '../../shared/schema.ts';
 import type { ContactRow, TidewiseDb } from '../db.ts';
@@ -20,15 +20,21 @@ export async function refreshContacts(db: TidewiseDb, contacts: Iterable<string>
     return;
   }
   const rows: ContactRow[] = [];
-  for (const contact of list) rows.push(toRow(contact, await eventsOfContact(db, contact), policy, now));
+  for (const contact of list) {
+    const events = await eventsOfContact(db, contact);
+    rows.push(toRow(contact, classify(events, policy, now), events, now));
+  }
   await db.contacts.bulkPut(rows);
 }
 
 /** Reclassifies every contact from the whole log in one pass. */
 export async function refreshAllContacts(db: TidewiseDb, policy: Policy, now: number): Promise<number> {
   const events = (await db.events.toArray()).map((row) => row.event);
+  const logs = groupContacts(events);
   const rows: ContactRow[] = [];
-  for (const [contact, own] of groupEventsByContact(events)) rows.push(toRow(contact, own, policy, now));
+  for (let c = 0; c < logs.contacts.length; c++) {
+    rows.push(toRow(logs.contacts[c]!, classifyContact(logs, c, policy, now), profileEventsOf(logs, c), now));
+  }
   await db.transaction('rw', db.contacts, db.kv, async () => {
     await db.contacts.clear();
     await db.contacts.bulkPut(rows);
@@ -49,8 +55,8 @@ export async function markContactsStale(db: TidewiseDb): Promise<void> {
   await db.kv.delete('contactsRefreshedAt');
 }
 
-function toRow(contact: Email, events: readonly AccountEvent[], policy: Policy, now: number): ContactRow {
-  const classification = classify(events, policy, now);
+/** `events`: the contact's events, or at least all its profile events. */
+function toRow(contact: Email, classification: Classification, events: readonly AccountEvent[], now: number): ContactRow {
   return {
     email: contact,
     state: classification.state,

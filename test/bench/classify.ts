@@ -2,8 +2,8 @@
 // verdicts, classify and the daily list, as the extension does when it opens the work list.
 // Goal: <= 100 ms on a 2-core machine. The log is generated from a fixed seed, so runs compare.
 import { performance } from 'node:perf_hooks';
-import { classify, type Classification } from '../../shared/classify.ts';
-import { groupEventsByContact } from '../../shared/contact-events.ts';
+import { classifyContact, type Classification } from '../../shared/classify.ts';
+import { groupContacts } from '../../shared/contact-logs.ts';
 import { buildDailyList, dailyList } from '../../shared/daily-list.ts';
 import { DAY } from '../../shared/day.ts';
 import { eventFactory } from '../../shared/event-fixtures.ts';
@@ -78,11 +78,11 @@ function measure(label: string, events: readonly AccountEvent[]) {
     totals.push(performance.now() - started);
 
     let t = performance.now();
-    const groups = groupEventsByContact(events);
+    const logs = groupContacts(events);
     phases.group.push(performance.now() - t);
     t = performance.now();
-    const classified = new Map<string, Classification>();
-    for (const [contact, own] of groups) classified.set(contact, classify(own, DEFAULT_POLICY, NOW));
+    const classified: Array<readonly [string, Classification]> = [];
+    for (let c = 0; c < logs.contacts.length; c++) classified.push([logs.contacts[c]!, classifyContact(logs, c, DEFAULT_POLICY, NOW)]);
     phases.classify.push(performance.now() - t);
     t = performance.now();
     buildDailyList(classified, NOW, 'Asia/Shanghai');
