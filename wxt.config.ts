@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { everyPage, MAIL_ORIGINS } from './extension/hosts/origins.ts';
 
 // The Worker the build talks to by default (npm start sets it to the local wrangler dev port).
 const workerUrl = process.env.WXT_WORKER_URL ?? 'http://127.0.0.1:8787';
@@ -20,11 +21,7 @@ export default defineConfig({
       `${new URL(workerUrl).origin}/*`,
       'http://127.0.0.1/*',
       'http://localhost/*',
-      'https://mail.google.com/*',
-      'https://outlook.office.com/*',
-      'https://outlook.office365.com/*',
-      'https://outlook.live.com/*',
-      'https://outlook.cloud.microsoft/*',
+      ...everyPage(MAIL_ORIGINS),
     ],
     // A Worker on the rep's own tracking domain is granted when the rep saves its URL.
     optional_host_permissions: ['https://*/*'],

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { policy } from '../shared/policy.ts';
 import { clientEvent, email, emailTemplate } from '../shared/schema.ts';
+import { MAIL_ORIGINS } from './hosts/origins.ts';
 import type { Envelope, Responses } from './messaging.ts';
 import { language, workerUrl } from './settings.ts';
 
@@ -73,15 +74,6 @@ export type RequestInput = z.input<typeof request>;
 export type RequestType = Request['type'];
 
 export type Handlers = { [T in RequestType]: (message: Extract<Request, { type: T }>) => Promise<Responses[T]> };
-
-/** Origins whose content scripts may ask (besides the extension's own pages). */
-export const MAIL_ORIGINS = [
-  'https://mail.google.com',
-  'https://outlook.office.com',
-  'https://outlook.office365.com',
-  'https://outlook.live.com',
-  'https://outlook.cloud.microsoft',
-];
 
 /** scheme://host of a URL; URL#origin is "null" for chrome-extension: outside a browser. */
 export function originOf(url: string): string {

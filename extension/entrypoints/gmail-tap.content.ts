@@ -2,9 +2,10 @@
 // scripts make their first request, and it has no extension APIs.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { installGmailTap } from '../hosts/gmail-tap.ts';
+import { everyPage, GMAIL_ORIGINS } from '../hosts/origins.ts';
 
 export default defineContentScript({
-  matches: ['https://mail.google.com/*'],
+  matches: everyPage(GMAIL_ORIGINS),
   world: 'MAIN',
   runAt: 'document_start',
   main() {

@@ -2,9 +2,10 @@
 // their first request; it has no extension APIs.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { installOutlookTap } from '../hosts/outlook-tap.ts';
+import { everyPage, OUTLOOK_ORIGINS } from '../hosts/origins.ts';
 
 export default defineContentScript({
-  matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'],
+  matches: everyPage(OUTLOOK_ORIGINS),
   world: 'MAIN',
   runAt: 'document_start',
   main() {

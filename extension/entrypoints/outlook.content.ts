@@ -1,9 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runContentScript } from '../features/run-content-script.ts';
 import { createOutlookHost } from '../hosts/outlook.ts';
+import { everyPage, OUTLOOK_ORIGINS } from '../hosts/origins.ts';
 
 export default defineContentScript({
-  matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'],
+  matches: everyPage(OUTLOOK_ORIGINS),
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {

@@ -43,11 +43,3 @@ export const OUTLOOK = {
   accountName: ['#mectrl_currentAccount_primary'],
   accountButton: ['#mectrl_main_trigger', '#O365_MainLink_Me'],
 } as const satisfies Record<string, Candidates>;
-
-/** The hosts Outlook on the web runs on (content-script matches and URL checks). */
-export const OUTLOOK_ORIGINS = [
-  'https://outlook.office.com',
-  'https://outlook.office365.com',
-  'https://outlook.live.com',
-  'https://outlook.cloud.microsoft',
-] as const;
