@@ -12,6 +12,8 @@ import {
 } from './webmail-fixture.ts';
 
 const DISCLOSURE = 'This message uses read receipts.';
+/** The rep's earlier tracked mail in the fixtures' tracked thread. */
+const OWN_TRACKED_PIXEL = 'https://track.tidewise-demo.com/p/tw84tAtqmZBOChhg/AarNsc6KiloE6UZU9A2QCMAbTi0obRE3fK6LaT7Jr-3O.gif';
 
 describe.each(WEBMAILS)('$provider', (driver) => {
   let mail: Webmail;
@@ -134,10 +136,9 @@ describe.each(WEBMAILS)('$provider', (driver) => {
     expect(mail.sendBodies()[0]).not.toContain(DISCLOSURE);
   });
 
-  test.each([
+  test.each<readonly [string, string]>([
     ['loaded directly', OLD_PIXEL],
-    ['behind Gmail\'s image proxy', `https://ci3.googleusercontent.com/meips/AbCdEf=s0-d-e1-ft#${OLD_PIXEL}`],
-    ['behind Gmail\'s image proxy, encoded', `https://ci3.googleusercontent.com/meips/AbCdEf=s0-d-e1-ft#${encodeURIComponent(OLD_PIXEL)}`],
+    ...driver.proxyForms.map(([how, proxied]) => [how, proxied(OLD_PIXEL)] as const),
   ])('an older pixel of ours in quoted text (%s) is taken out at send; another account\'s stays', async (_, src) => {
     await start();
     await mail.openThread(mail.threads.anna);
@@ -194,6 +195,22 @@ describe.each(WEBMAILS)('$provider', (driver) => {
     expect(ourPixels(body)).toContain(background.minted[0]!.url);
     // Fails here: the quoted part still carries the earlier mail's pixel.
     expect(ourPixels(body)).toEqual([background.minted[0]!.url]);
+  });
+
+  // Outlook quotes the message a reply answers inside the editor, images behind /actions/ei.
+  if (!driver.quotesAtSend) test('a reply quoting a buyer\'s mail that carries our earlier pixel: the quote goes out, only the new pixel with it', async () => {
+    await start();
+    await mail.openThread(mail.threads.ownTracked!);
+    const compose = await ready(await mail.reply());
+    const quoted = compose.body.innerHTML;
+    expect(quoted).toContain('we will test them next week');
+    expect([...new Set(ourPixels(quoted))]).toEqual([OWN_TRACKED_PIXEL]);
+    mail.pressSend(compose);
+    await confirmed();
+    const body = mail.sendBodies()[0]!;
+    expect(body).toContain('we will test them next week');
+    expect(ourPixels(body)).toEqual([background.minted[0]!.url]);
+    expect(sentEvents().map((event) => [event.messageId, event.recipients])).toEqual([[background.minted[0]!.messageId, ['m.rossi@casa-rossi.it']]]);
   });
 
   test('a send request that fails is never confirmed: nothing is recorded', async () => {

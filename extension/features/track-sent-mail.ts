@@ -4,7 +4,6 @@
 // gets a toggle; mail only to the rep, or to anyone in an excluded domain, is never tracked.
 import { isExcluded } from '../excluded-domains.ts';
 import type { Compose, Person } from '../hosts/host.ts';
-import { safeDecode } from '../hosts/page-text.ts';
 import type { Feature, FeatureContext } from './feature.ts';
 
 interface Minted {
@@ -49,7 +48,8 @@ export const trackSentMail: Feature = {
     host.onSendAttempt(({ compose }) => {
       const minted = ready.get(compose.id);
       const recipients = compose.recipients();
-      removeOwnPixels(compose.body, minted?.prefix ?? context.settings.account?.pixelPrefix ?? null, context.settings.tracking.disclosure);
+      const prefix = minted?.prefix ?? context.settings.account?.pixelPrefix;
+      if (prefix) removeOwnPixels(host.pixelsInCompose(compose, prefix), context.settings.tracking.disclosure);
       if (!minted || !shouldTrack(compose, recipients, context)) return;
       ready.delete(compose.id);
       insertPixel(compose, minted.url, context.settings.tracking.disclosure);
@@ -97,11 +97,8 @@ function shouldTrack(compose: Compose, recipients: Person[], context: FeatureCon
  * Pixels of ours in the body come from quoted replies and forwards: they would re-fire old opens.
  * Our own from a send the rep undid is one too; its disclosure line, just before it, goes with it.
  */
-function removeOwnPixels(body: HTMLElement, prefix: string | null, disclosure: string): void {
-  if (!prefix) return;
-  for (const img of body.querySelectorAll('img')) {
-    const src = img.getAttribute('src') ?? '';
-    if (!src.includes(`/p/${prefix}/`) && !safeDecode(src.split('#')[1] ?? '').includes(`/p/${prefix}/`)) continue;
+function removeOwnPixels(images: HTMLImageElement[], disclosure: string): void {
+  for (const img of images) {
     const line = img.previousElementSibling;
     if (disclosure.trim() && line?.textContent?.trim() === disclosure.trim()) line.remove();
     img.remove();

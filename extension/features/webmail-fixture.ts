@@ -29,9 +29,9 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Every pixel URL of ours in a request body: loaded directly, or behind a proxy (#fragment, encoded or not). */
+/** Every pixel URL of ours in a request body: loaded directly, or behind a proxy (#fragment or ?u=, encoded once, twice or not). */
 export function ourPixels(body: string): string[] {
-  const text = body.replace(/%3A/gi, ':').replace(/%2F/gi, '/');
+  const text = body.replace(/%25/gi, '%').replace(/%25/gi, '%').replace(/%3A/gi, ':').replace(/%2F/gi, '/');
   return [...text.matchAll(/https:\/\/track\.tidewise-demo\.com\/p\/[\w-]+\/[\w-]{44}\.gif/g)].map((match) => match[0]);
 }
 
@@ -165,6 +165,8 @@ export interface WebmailDriver {
   quotesAtSend: boolean;
   /** The webmail holds a send back for a while and offers Undo (Gmail). */
   holdsSends: boolean;
+  /** How the webmail writes an external image it shows through its proxy: a label, and the src for a URL. */
+  proxyForms: Array<readonly [string, (url: string) => string]>;
   load(options?: { undoMs?: number }): Promise<Webmail>;
 }
 
@@ -204,6 +206,10 @@ export const gmail: WebmailDriver = {
   provider: 'gmail',
   quotesAtSend: true,
   holdsSends: true,
+  proxyForms: [
+    ['behind Gmail\'s image proxy', (url) => `https://ci3.googleusercontent.com/meips/AbCdEf=s0-d-e1-ft#${url}`],
+    ['behind Gmail\'s image proxy, encoded', (url) => `https://ci3.googleusercontent.com/meips/AbCdEf=s0-d-e1-ft#${encodeURIComponent(url)}`],
+  ],
   async load(options = {}) {
     const { gmail: page } = await loadFakeGmail({ renderDelay: [1, 5], undoMs: options.undoMs ?? 20 });
     const tap = tapSends(isSendRequestUrl, installGmailTap);
@@ -263,6 +269,10 @@ export const outlook: WebmailDriver = {
   provider: 'outlook',
   quotesAtSend: false,
   holdsSends: false,
+  proxyForms: [
+    ['behind Outlook\'s /actions/ei', (url) => `/actions/ei?u=${encodeURIComponent(url)}&d=1764921600000`],
+    ['behind Outlook\'s /actions/ei, absolute and encoded twice', (url) => `https://outlook.office.com/actions/ei?u=${encodeURIComponent(encodeURIComponent(url))}`],
+  ],
   async load() {
     const { outlook: page } = await loadFakeOutlook({ renderDelay: [1, 5] });
     const tap = tapSends(isOutlookSendRequestUrl, installOutlookTap);
@@ -281,7 +291,7 @@ export const outlook: WebmailDriver = {
       threads: {
         anna: { handle: 'AAQkADanna01', threadKey: 'AAQkADanna01', subject: 'RE: Angebot Fenster und Türen', buyer: 'anna.schmidt@schmidt-haushalt.de' },
         carlos: { handle: 'AAQkADcarlos2', threadKey: 'AAQkADcarlos2', subject: 'RE: Pricing for the spring season', buyer: 'carlos.ruiz@ruiz-mx.com' },
-        ownTracked: null,
+        ownTracked: { handle: 'AAQkADrossi3', threadKey: 'AAQkADrossi3', subject: 'RE: Samples shipped via DHL', buyer: 'm.rossi@casa-rossi.it' },
       },
       confirmations,
       sendBodies: () => page.requests.map((request) => request.body),

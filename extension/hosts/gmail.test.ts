@@ -524,6 +524,19 @@ describe('renderedPixels', () => {
     addPixel(onlyCompose());
     expect(host.renderedPixels(PREFIX)).toEqual([]);
   });
+
+  test('pixelsInCompose: our pixels in a compose body, direct or behind the proxy; nobody else\'s', async () => {
+    await load();
+    await page.gmail.compose();
+    const compose = onlyCompose();
+    const ours = [PIXEL, `https://ci5.googleusercontent.com/meips/AbC=s0-d-e1-ft#${PIXEL}`, `https://ci5.googleusercontent.com/proxy/AbC=s0-d-e1-ft#${encodeURIComponent(PIXEL)}`];
+    for (const src of [...ours, PIXEL.replace(PREFIX, 'otherPrefix12345'), 'https://ci5.googleusercontent.com/meips/AbC=s0-d-e1-ft#https://shop.example/100%-cotton.png']) {
+      const img = document.createElement('img');
+      img.setAttribute('src', src);
+      compose.body.append(img);
+    }
+    expect(host.pixelsInCompose(compose, PREFIX).map((img) => img.getAttribute('src'))).toEqual(ours);
+  });
 });
 
 describe('insertReply', () => {

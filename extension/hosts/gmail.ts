@@ -9,7 +9,7 @@ import { listenForChanges, listenForSendAttempts, listenForSendConfirmations, sh
 import { messageReader, type MessageHeader } from './message-reader.ts';
 import { safeDecode, text } from './page-text.ts';
 import { makePerson, uniquePeople } from './people.ts';
-import type { Compose, ComposeKind, Conversation, Host, InboxRow, Person, SelfCheck } from './host.ts';
+import type { Compose, ComposeKind, Conversation, Host, InboxRow, Person, RenderedPixel, SelfCheck } from './host.ts';
 import type { PageWatcherOptions } from './page-watcher.ts';
 
 export interface GmailHost extends Host {
@@ -210,22 +210,12 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
     },
 
     renderedPixels(pixelPrefix, root = doc) {
-      const needle = `/p/${pixelPrefix}/`;
-      const found: Array<{ element: HTMLImageElement; proxiedUrl: string; pixelUrl: string }> = [];
-      if (!/^[\w-]+$/.test(pixelPrefix)) return found; // prefixes are base64url; anything else would break the selector
-      for (const element of root.querySelectorAll<HTMLImageElement>(`img[src*="${pixelPrefix}"]`)) {
-        // The rep's own compose shows the raw pixel; that is not a view.
-        if (element.closest('[contenteditable=true]')) continue;
-        const src = element.getAttribute('src') ?? '';
-        const hash = src.indexOf('#');
-        if (hash > 0 && /^https:\/\/[^/]+\.googleusercontent\.com\/(meips|proxy)\//.test(src)) {
-          const original = safeDecode(src.slice(hash + 1));
-          if (original.includes(needle)) found.push({ element, proxiedUrl: src.slice(0, hash), pixelUrl: original });
-        } else if (src.includes(needle)) {
-          found.push({ element, proxiedUrl: src, pixelUrl: src });
-        }
-      }
-      return found;
+      // The rep's own compose shows the raw pixel; that is not a view.
+      return pixelImages(root, pixelPrefix).filter(({ element }) => !element.closest('[contenteditable=true]'));
+    },
+
+    pixelsInCompose(compose, pixelPrefix) {
+      return pixelImages(compose.body, pixelPrefix).map(({ element }) => element);
     },
 
     async insertReply(subject, body) {
@@ -275,6 +265,24 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
 
 // -------------------------------------------------------------------------------------------------
 // Reading
+
+/** Images of our pixels under `root`: loaded directly, or behind Gmail's image proxy (original in the fragment). */
+function pixelImages(root: ParentNode, pixelPrefix: string): RenderedPixel[] {
+  const needle = `/p/${pixelPrefix}/`;
+  const found: RenderedPixel[] = [];
+  if (!/^[\w-]+$/.test(pixelPrefix)) return found; // prefixes are base64url; anything else would break the selector
+  for (const element of root.querySelectorAll<HTMLImageElement>(`img[src*="${pixelPrefix}"]`)) {
+    const src = element.getAttribute('src') ?? '';
+    const hash = src.indexOf('#');
+    if (hash > 0 && /^https:\/\/[^/]+\.googleusercontent\.com\/(meips|proxy)\//.test(src)) {
+      const original = safeDecode(src.slice(hash + 1));
+      if (original.includes(needle)) found.push({ element, proxiedUrl: src.slice(0, hash), pixelUrl: original });
+    } else if (src.includes(needle)) {
+      found.push({ element, proxiedUrl: src, pixelUrl: src });
+    }
+  }
+  return found;
+}
 
 function isAddress(text: string): boolean {
   return /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/.test(text);

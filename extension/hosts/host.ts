@@ -77,6 +77,14 @@ export interface SendConfirmation {
   at: number;
 }
 
+/** An image of one of the rep's pixels: the URL the page loads it from, and the pixel's own URL. */
+export interface RenderedPixel {
+  element: HTMLImageElement;
+  /** What the browser fetches: the pixel itself, or the webmail's proxy URL for it. */
+  proxiedUrl: string;
+  pixelUrl: string;
+}
+
 export interface SelfCheck {
   ok: boolean;
   /** Names of the anchors that were missing (shown in the notice). */
@@ -105,7 +113,12 @@ export interface Host {
   /** Calls back when the webmail's own send request went out (so undo and discarded drafts never count). */
   onSendConfirmed(callback: (confirmation: SendConfirmation) => void, signal: AbortSignal): void;
   /** Images of the rep's own pixels as the webmail rendered them (proxied URL + original pixel URL). */
-  renderedPixels(pixelPrefix: string, root?: ParentNode): Array<{ element: HTMLImageElement; proxiedUrl: string; pixelUrl: string }>;
+  renderedPixels(pixelPrefix: string, root?: ParentNode): RenderedPixel[];
+  /**
+   * Images of the rep's own pixels inside a compose body, in every form the webmail writes them:
+   * loaded directly or behind its image proxy (quoted text, forwards, the pixel of an undone send).
+   */
+  pixelsInCompose(compose: Compose, pixelPrefix: string): HTMLImageElement[];
   /** Puts a subject and body into a reply to the open conversation (opening the reply box if needed). */
   insertReply(subject: string, body: string): Promise<Compose | null>;
   /** Opens the conversation with this address (search), for "open thread". */

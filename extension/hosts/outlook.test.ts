@@ -53,6 +53,7 @@ describe.each(VARIANTS)('fixture %j', (variant) => {
     expect(host.inboxRows()).toEqual([
       { threadKey: ANNA, from: { email: 'anna.schmidt@schmidt-haushalt.de', name: 'Anna Schmidt' }, subject: 'Angebot Fenster und Türen', snippet: 'Danke! Bitte auch für die Haustür.', at: Date.parse('2026-11-10T08:30:00Z'), unread: true },
       { threadKey: 'AAQkADcarlos2', from: { email: 'carlos.ruiz@ruiz-mx.com', name: 'Carlos Ruiz' }, subject: 'Pricing for the spring season', snippet: 'Hi Rita, could you send me the spring price list?', at: Date.parse('2026-11-08T15:00:00Z'), unread: false },
+      { threadKey: 'AAQkADrossi3', from: { email: 'm.rossi@casa-rossi.it', name: 'Marco Rossi' }, subject: 'Samples shipped via DHL', snippet: 'Thank you Rita, we will test them next week.', at: Date.parse('2026-11-04T16:45:00Z'), unread: false },
     ]);
   });
 
@@ -119,7 +120,10 @@ describe.each(VARIANTS)('fixture %j', (variant) => {
     expect(compose.kind).toBe('reply');
     expect(compose.threadKey()).toBe(ANNA);
     expect(compose.recipients().map((p) => p.email)).toEqual(['anna.schmidt@schmidt-haushalt.de']);
-    expect([...compose.body.children].map((div) => div.textContent)).toEqual(['Guten Tag,', '', 'anbei das Angebot.']);
+    // The text goes above the quoted message Outlook put in the reply; the quote stays below it.
+    expect([...compose.body.children].slice(0, 4).map((div) => div.textContent)).toEqual(['Guten Tag,', '', 'anbei das Angebot.', '']);
+    expect(compose.body.querySelector('#divRplyFwdMsg')?.textContent).toContain('anna.schmidt@schmidt-haushalt.de');
+    expect(compose.body.lastElementChild?.textContent).toContain('Bitte auch für die Haustür.');
     compose.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
     await vi.waitFor(() => expect(confirmations).toHaveLength(1));
     expect(confirmations[0]).toMatchObject({ threadKey: ANNA, recipients: [{ email: 'anna.schmidt@schmidt-haushalt.de' }] });
@@ -136,6 +140,21 @@ describe('renderedPixels', () => {
     expect(found[0]!.pixelUrl).toBe(PIXEL);
     expect(found[0]!.proxiedUrl).toMatch(/^https:\/\/outlook\.office\.com\/actions\/ei\?u=https%3A%2F%2Ftrack/);
     expect(host.renderedPixels('someoneElse0000')).toEqual([]);
+  });
+
+  test('in a reply\'s editor our pixels are the compose\'s, not views; pixelsInCompose finds them in every form', async () => {
+    await load();
+    await open();
+    await page.outlook.reply();
+    const compose = onlyCompose();
+    const quoted = [PIXEL, `/actions/ei?u=${encodeURIComponent(PIXEL)}&d=1`, `https://outlook.office.com/actions/ei?u=${encodeURIComponent(encodeURIComponent(PIXEL))}`];
+    for (const src of [...quoted, 'https://track.other.example/p/someoneElse0000/x.gif', '/actions/ei?u=https%3A%2F%2Fshop.example%2Flogo.png']) {
+      compose.body.append(Object.assign(document.createElement('img'), { src }));
+    }
+    expect(host.renderedPixels(PREFIX)).toEqual([]);
+    const found = host.pixelsInCompose(compose, PREFIX);
+    expect(found.map((img) => img.getAttribute('src'))).toEqual(quoted);
+    expect(host.pixelsInCompose(compose, 'someoneElse0000')).toHaveLength(1);
   });
 
   test.each([

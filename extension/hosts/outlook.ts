@@ -7,7 +7,7 @@ import { listenForChanges, listenForSendAttempts, listenForSendConfirmations, sh
 import { messageReader, type MessageHeader } from './message-reader.ts';
 import { safeDecode, text } from './page-text.ts';
 import { makePerson, uniquePeople } from './people.ts';
-import type { Compose, ComposeKind, Conversation, Host, InboxRow, Person, SelfCheck } from './host.ts';
+import type { Compose, ComposeKind, Conversation, Host, InboxRow, Person, RenderedPixel, SelfCheck } from './host.ts';
 import { all, closest, first, matchesAny, OUTLOOK } from './outlook-selectors.ts';
 import { OUTLOOK_PEOPLE_EVENT, PeopleDirectory } from './outlook-people.ts';
 import { OUTLOOK_SENT_EVENT } from './outlook-send-request.ts';
@@ -221,17 +221,12 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
     },
 
     renderedPixels(pixelPrefix, root = doc) {
-      const needle = `/p/${pixelPrefix}/`;
-      const found: Array<{ element: HTMLImageElement; proxiedUrl: string; pixelUrl: string }> = [];
-      if (!/^[\w-]+$/.test(pixelPrefix)) return found;
-      for (const element of root.querySelectorAll<HTMLImageElement>(`img[src*="${pixelPrefix}"]`)) {
-        if (element.closest('[contenteditable=true]')) continue;
-        const src = element.getAttribute('src') ?? '';
-        const original = proxiedOriginal(src, doc.location?.href);
-        if (original?.pixelUrl.includes(needle)) found.push({ element, ...original });
-        else if (!original && src.includes(needle)) found.push({ element, proxiedUrl: src, pixelUrl: src });
-      }
-      return found;
+      // The rep's own compose shows the raw pixel; that is not a view.
+      return pixelImages(root, pixelPrefix, doc.location?.href).filter(({ element }) => !element.closest('[contenteditable=true]'));
+    },
+
+    pixelsInCompose(compose, pixelPrefix) {
+      return pixelImages(compose.body, pixelPrefix, doc.location?.href).map(({ element }) => element);
     },
 
     async insertReply(subject, body) {
@@ -291,6 +286,20 @@ export function itemIdFromUrl(href: string): string | null {
   const fromPath = /\/id\/([^/?#]+)/.exec(url.pathname)?.[1];
   const raw = fromPath ?? url.searchParams.get('ItemID');
   return raw ? safeDecode(raw) : null;
+}
+
+/** Images of our pixels under `root`: loaded directly, or through /actions/ei (original in `u`). */
+function pixelImages(root: ParentNode, pixelPrefix: string, base: string | undefined): RenderedPixel[] {
+  const needle = `/p/${pixelPrefix}/`;
+  const found: RenderedPixel[] = [];
+  if (!/^[\w-]+$/.test(pixelPrefix)) return found; // prefixes are base64url; anything else would break the selector
+  for (const element of root.querySelectorAll<HTMLImageElement>(`img[src*="${pixelPrefix}"]`)) {
+    const src = element.getAttribute('src') ?? '';
+    const original = proxiedOriginal(src, base);
+    if (original?.pixelUrl.includes(needle)) found.push({ element, ...original });
+    else if (!original && src.includes(needle)) found.push({ element, proxiedUrl: src, pixelUrl: src });
+  }
+  return found;
 }
 
 /** An Outlook-proxied image (/actions/ei?u=<encoded original>&d=…): its URL and the original, decoded once or twice. */
