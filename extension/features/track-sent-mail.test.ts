@@ -226,6 +226,35 @@ describe.each(WEBMAILS)('$provider', (driver) => {
     expect(background.recorded).toEqual([]);
   });
 
+  if (driver.schedulesSends) test('Schedule send goes out with one fresh pixel; once the webmail saves it as scheduled, one sent event', async () => {
+    await start({ disclosure: DISCLOSURE });
+    const compose = await ready(await mail.newMail(['anna.schmidt@schmidt-haushalt.de'], 'Catalogue 2027', 'Dear Anna,'));
+    mail.scheduleSend!(compose);
+    const events = await confirmed();
+    const body = mail.sendBodies()[0]!;
+    expect(body).toContain('^scheduled');
+    expect(ourPixels(body)).toEqual([background.minted[0]!.url]);
+    expect(body.split(DISCLOSURE)).toHaveLength(2);
+    expect(events).toHaveLength(1);
+    expect(sentEvents().map((event) => [event.messageId, event.recipients, event.subject])).toEqual([[background.minted[0]!.messageId, ['anna.schmidt@schmidt-haushalt.de'], 'Catalogue 2027']]);
+    expect(sentEvents()[0]!.at).toBeLessThanOrEqual(Date.now());
+  });
+
+  if (driver.schedulesSends) test('Schedule send cancelled, then Send at once: the mail keeps the pixel it got, one sent event', async () => {
+    await start({ disclosure: DISCLOSURE });
+    const compose = await ready(await mail.newMail(['anna.schmidt@schmidt-haushalt.de'], 'Catalogue 2027', 'Dear Anna,'));
+    mail.scheduleSend!(compose, 'cancel');
+    await wait(300); // a person's pace: later presses of one compose are new presses
+    // No fresh pixel was minted meanwhile (nothing in the compose changed for the page watcher).
+    expect(background.minted).toHaveLength(1);
+    mail.pressSend(compose);
+    await confirmed();
+    const body = mail.sendBodies()[0]!;
+    expect(ourPixels(body)).toEqual([background.minted[0]!.url]);
+    expect(body.split(DISCLOSURE)).toHaveLength(2);
+    expect(sentEvents().map((event) => event.messageId)).toEqual([background.minted[0]!.messageId]);
+  });
+
   // Only webmails that hold a send for an undo window (Gmail's fixture) have these.
   if (driver.holdsSends) test('Undo within the undo window sends and records nothing; Send again goes out with one fresh pixel, recorded once', async () => {
     await start({}, { undoMs: 150 });

@@ -45,14 +45,27 @@ export const trackSentMail: Feature = {
     host.onChange(prepare, signal);
     prepare();
 
+    // The pixel each compose got on its last press, for a press that did not send (Gmail's Undo, a
+    // cancelled Schedule send): pressed again before a fresh pixel is ready, the mail keeps that one.
+    const inserted = new Map<string, Minted>();
+
     host.onSendAttempt(({ compose }) => {
-      const minted = ready.get(compose.id);
+      const fresh = ready.get(compose.id);
       const recipients = compose.recipients();
-      const prefix = minted?.prefix ?? context.settings.account?.pixelPrefix;
-      if (prefix) removeOwnPixels(host.pixelsInCompose(compose, prefix), context.settings.tracking.disclosure);
-      if (!minted || !shouldTrack(compose, recipients, context)) return;
-      ready.delete(compose.id);
-      insertPixel(compose, minted.url, context.settings.tracking.disclosure);
+      const { disclosure } = context.settings.tracking;
+      const prefix = fresh?.prefix ?? context.settings.account?.pixelPrefix;
+      const ours = prefix ? host.pixelsInCompose(compose, prefix) : [];
+      const track = shouldTrack(compose, recipients, context);
+      const earlier = inserted.get(compose.id);
+      const kept = track && !fresh && earlier ? ours.find((pixel) => pixel.pixelUrl === earlier.url) : undefined;
+      removeOwnPixels(ours.filter((pixel) => pixel !== kept).map((pixel) => pixel.element), disclosure);
+      const minted = fresh ?? (kept ? earlier : undefined);
+      if (!track || !minted) return;
+      if (fresh) {
+        ready.delete(compose.id);
+        insertPixel(compose, fresh.url, disclosure);
+        inserted.set(compose.id, fresh);
+      }
       host.notifyBodyChanged(compose);
       pending.set(minted.messageId, { recipients, subject: compose.subject(), threadKey: compose.threadKey() });
     }, signal);

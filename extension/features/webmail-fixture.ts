@@ -152,6 +152,8 @@ export interface Webmail {
   pressSend(compose: Compose): void;
   /** The webmail's Undo, for webmails that hold the send back for a while (Gmail). */
   undo?: () => void;
+  /** Schedule send from the send menu, for webmails whose fixture has it (Gmail): pick the first time offered, or cancel. */
+  scheduleSend?: (compose: Compose, choice?: 'first-time' | 'cancel') => void;
   /** A message arriving in a thread; resolves with the webmail's id for it once it is drawn. */
   incoming(thread: ThreadOf, message: { from: string; at: string; body?: string; autoReply?: boolean }): Promise<string>;
   /** The thread key the sent event of a new mail carries (new mail has no thread until sent). */
@@ -167,6 +169,8 @@ export interface WebmailDriver {
   holdsSends: boolean;
   /** How the webmail writes an external image it shows through its proxy: a label, and the src for a URL. */
   proxyForms: Array<readonly [string, (url: string) => string]>;
+  /** The fixture offers Schedule send (Gmail). */
+  schedulesSends: boolean;
   load(options?: { undoMs?: number }): Promise<Webmail>;
 }
 
@@ -206,6 +210,7 @@ export const gmail: WebmailDriver = {
   provider: 'gmail',
   quotesAtSend: true,
   holdsSends: true,
+  schedulesSends: true,
   proxyForms: [
     ['behind Gmail\'s image proxy', (url) => `https://ci3.googleusercontent.com/meips/AbCdEf=s0-d-e1-ft#${url}`],
     ['behind Gmail\'s image proxy, encoded', (url) => `https://ci3.googleusercontent.com/meips/AbCdEf=s0-d-e1-ft#${encodeURIComponent(url)}`],
@@ -250,6 +255,11 @@ export const gmail: WebmailDriver = {
       },
       pressSend: (compose) => click(compose.element.querySelector('[role=button][data-tooltip^="Send"]')),
       undo: () => click(document.querySelector('#link_undo')),
+      scheduleSend(compose, choice = 'first-time') {
+        click(compose.element.querySelector('[role=button][aria-haspopup=true][data-tooltip="More send options"]'));
+        click(document.querySelector('[role=menu] [selector=scheduledSend]'));
+        click(document.querySelector(`[role=dialog][aria-label="Schedule send"] ${choice === 'cancel' ? 'button[name=cancel]' : '[data-send-at]'}`));
+      },
       async incoming(thread, message) {
         const id = page.addIncomingMessage(thread.handle, message);
         await page.whenRendered();
@@ -269,6 +279,7 @@ export const outlook: WebmailDriver = {
   provider: 'outlook',
   quotesAtSend: false,
   holdsSends: false,
+  schedulesSends: false,
   proxyForms: [
     ['behind Outlook\'s /actions/ei', (url) => `/actions/ei?u=${encodeURIComponent(url)}&d=1764921600000`],
     ['behind Outlook\'s /actions/ei, absolute and encoded twice', (url) => `https://outlook.office.com/actions/ei?u=${encodeURIComponent(encodeURIComponent(url))}`],

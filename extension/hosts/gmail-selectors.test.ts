@@ -10,17 +10,21 @@ type Name = keyof typeof GMAIL;
 let page: LoadedGmail | null = null;
 afterEach(() => page?.gmail.destroy());
 
-/** The inbox list, or a thread with its inline reply open and a compose dialog over it. */
-async function state(variant: 'default' | 'drift', where: 'inbox' | 'thread') {
+type Where = 'inbox' | 'thread' | 'send-menu';
+
+/** The inbox list; or a thread with its inline reply open and a compose dialog over it; or that with the dialog's send menu open. */
+async function state(variant: 'default' | 'drift', where: Where) {
   page = await loadFakeGmail({ variant, renderDelay: [1, 3], hash: where === 'inbox' ? '#inbox' : `#inbox/${ANNA}` });
-  if (where === 'thread') {
-    await page.gmail.reply();
-    await page.gmail.compose({ to: ['anna.schmidt@schmidt-haushalt.de'] });
+  if (where === 'inbox') return;
+  await page.gmail.reply();
+  await page.gmail.compose({ to: ['anna.schmidt@schmidt-haushalt.de'] });
+  if (where === 'send-menu') {
+    document.querySelector('[role=dialog] [aria-haspopup=true]')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
   }
 }
 
 // [selector, page, candidate matching today, candidate matching the older markup]
-const TABLE: Array<[Name, 'inbox' | 'thread', number, number]> = [
+const TABLE: Array<[Name, Where, number, number]> = [
   ['main', 'thread', 0, 0],
   ['threadRoot', 'thread', 0, 2],
   ['threadSubject', 'thread', 0, 1],
@@ -44,6 +48,8 @@ const TABLE: Array<[Name, 'inbox' | 'thread', number, number]> = [
   ['composeId', 'thread', 0, 0],
   ['sendButton', 'thread', 0, 1],
   ['sendRow', 'thread', 0, 0],
+  ['sendOptionsButton', 'thread', 0, 1],
+  ['scheduleSend', 'send-menu', 0, 0],
   ['moleContainer', 'thread', 0, 0],
   ['account', 'inbox', 0, 0],
 ];

@@ -42,6 +42,13 @@ export const GMAIL = {
     'div.T-I.T-I-atl[role=button]:not([aria-haspopup=true])',
     '[role=button][data-tooltip^="Send"]:not([aria-haspopup=true])',
   ],
+  /** "More send options" beside Send: its menu holds Schedule send. */
+  sendOptionsButton: [
+    '.IZ .Up div > div[role=button][aria-haspopup=true]',
+    'div.T-I.T-I-atl[role=button][aria-haspopup=true]',
+  ],
+  /** Schedule send in that menu, which Gmail draws at the end of the page, outside the compose. */
+  scheduleSend: ['[role=menuitem][selector=scheduledSend]', '[selector=scheduledSend]'],
   /** Looked up with closest() from the send button: the row our toolbar items join. */
   sendRow: ['tr.btC', 'tr', '.IZ'],
   /** The container compose dialogs ("moles") are added to and removed from. */

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { loadFakeGmail, type LoadedGmail, type LoadOptions } from '../../test/fixtures/gmail/happy-dom.ts';
 import { createGmailHost, parseGmailDate, type GmailHost } from './gmail.ts';
-import { parseSendRequest } from './gmail-send-request.ts';
+import { parseSendRequest, type SentMessage } from './gmail-send-request.ts';
 import { installGmailTap } from './gmail-tap.ts';
 import type { Compose, SendAttempt, SendConfirmation } from './host.ts';
 
@@ -349,6 +349,38 @@ describe('sending', () => {
     expect(attempts).toHaveLength(1);
   });
 
+  test('Schedule send in the send menu is a send of the compose that opened the menu, before Gmail reads the body', async () => {
+    await load();
+    await page.gmail.compose({ to: ['carlos@lopez-importaciones.mx'], subject: 'Later' });
+    const compose = onlyCompose();
+    const attempts: SendAttempt[] = [];
+    host.onSendAttempt((attempt) => {
+      attempts.push(attempt);
+      addPixel(attempt.compose);
+    }, controller.signal);
+    click(compose.element.querySelector('[aria-haspopup=true]'));
+    expect(attempts).toEqual([]);
+    const item = document.querySelector('[role=menu] [selector=scheduledSend]')!;
+    expect(compose.element.contains(item)).toBe(false);
+    key_(item, { key: 'Enter' });
+    expect(attempts.map((a) => [a.via, a.compose.id])).toEqual([['keyboard', compose.id]]);
+    click(document.querySelector('[role=dialog][aria-label="Schedule send"] [data-send-at]'));
+    await vi.waitFor(() => expect(page.fetched).toHaveLength(1));
+    expect(parseSendRequest(page.fetched[0]!.body!)).toMatchObject([{ subject: 'Later', scheduled: true, pixels: [{ messageId: PIXEL_ID }] }]);
+  });
+
+  test('a schedule dialog left with Cancel sends nothing', async () => {
+    await load();
+    await page.gmail.compose({ to: ['carlos@lopez-importaciones.mx'] });
+    const compose = onlyCompose();
+    click(compose.element.querySelector('[aria-haspopup=true]'));
+    click(document.querySelector('[role=menu] [selector=scheduledSend]'));
+    click(document.querySelector('[role=dialog][aria-label="Schedule send"] button[name=cancel]'));
+    await wait(20);
+    expect(page.fetched).toEqual([]);
+    expect(host.composes()).toEqual([compose]);
+  });
+
   test('the older Send button (div.T-I.T-I-atl, no tooltip) is heard too', async () => {
     await load({ variant: 'drift' });
     await page.gmail.compose({ to: ['carlos@lopez-importaciones.mx'] });
@@ -468,6 +500,23 @@ describe('sending', () => {
       expect(confirmations[0]?.pixelMessageIds).toEqual([]);
     });
 
+    test('a confirmation carrying a time ahead of now (a scheduled send may) is dated when it was heard', async () => {
+      await load();
+      const confirmations: SendConfirmation[] = [];
+      host.onSendConfirmed((c) => confirmations.push(c), controller.signal);
+      const sent: SentMessage = {
+        messageId: 'msg-a:r42', threadId: null, from: { email: 'rep@tidewise-demo.com' }, to: [{ email: 'anna.schmidt@schmidt-haushalt.de' }],
+        cc: [], bcc: [], subject: 'Monday', at: Date.now() + 3 * 86_400_000, scheduled: true, pixels: [],
+      };
+      const before = Date.now();
+      document.dispatchEvent(new CustomEvent('tidewise:gmail-sent', { detail: JSON.stringify(sent) }));
+      expect(confirmations).toHaveLength(1);
+      expect(confirmations[0]!.at).toBeGreaterThanOrEqual(before);
+      expect(confirmations[0]!.at).toBeLessThanOrEqual(Date.now());
+      document.dispatchEvent(new CustomEvent('tidewise:gmail-sent', { detail: JSON.stringify({ ...sent, at: before - 5000 }) }));
+      expect(confirmations[1]!.at).toBe(before - 5000);
+    });
+
     test('events that are not valid JSON of the right shape are ignored', async () => {
       await load();
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -535,7 +584,9 @@ describe('renderedPixels', () => {
       img.setAttribute('src', src);
       compose.body.append(img);
     }
-    expect(host.pixelsInCompose(compose, PREFIX).map((img) => img.getAttribute('src'))).toEqual(ours);
+    const found = host.pixelsInCompose(compose, PREFIX);
+    expect(found.map(({ element }) => element.getAttribute('src'))).toEqual(ours);
+    expect(found.map(({ pixelUrl }) => pixelUrl)).toEqual([PIXEL, PIXEL, PIXEL]);
   });
 });
 

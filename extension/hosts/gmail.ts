@@ -174,12 +174,7 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
   }
 
   function sendButtonFrom(target: EventTarget | null): Element | null {
-    if (!(target instanceof Element)) return null;
-    for (const selector of GMAIL.sendButton) {
-      const button = target.closest(selector);
-      if (button) return button;
-    }
-    return null;
+    return target instanceof Element ? closest(target, GMAIL.sendButton) : null;
   }
 
   const host: GmailHost = {
@@ -202,7 +197,20 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
     },
 
     onSendAttempt(callback, signal) {
-      listenForSendAttempts(doc, { sendButtonFrom, composeFrom }, callback, signal);
+      // Schedule send is a send too: Gmail reads the body once the rep has picked a time. Its menu
+      // sits outside the compose, so the compose is the one whose "More send options" was pressed.
+      let scheduling: Compose | null = null;
+      const noteMenu = (event: Event) => {
+        const button = event.target instanceof Element ? closest(event.target, GMAIL.sendOptionsButton) : null;
+        if (button) scheduling = composeFrom(button);
+      };
+      const target: EventTarget = doc.defaultView ?? doc;
+      for (const type of ['mousedown', 'click', 'keydown']) target.addEventListener(type, noteMenu, { capture: true, signal });
+      const scheduleItem = (element: Element) => closest(element, GMAIL.scheduleSend);
+      listenForSendAttempts(doc, {
+        sendButtonFrom: (pressed) => sendButtonFrom(pressed) ?? (pressed instanceof Element ? scheduleItem(pressed) : null),
+        composeFrom: (element) => (scheduleItem(element) ? (scheduling?.element.isConnected ? scheduling : null) : composeFrom(element)),
+      }, callback, signal);
     },
 
     onSendConfirmed(callback, signal) {
@@ -215,7 +223,7 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
     },
 
     pixelsInCompose(compose, pixelPrefix) {
-      return pixelImages(compose.body, pixelPrefix).map(({ element }) => element);
+      return pixelImages(compose.body, pixelPrefix);
     },
 
     async insertReply(subject, body) {

@@ -146,12 +146,15 @@ export function listenForSendConfirmations(
     }
     const sent = reading.value;
     const prefix = pixelPrefix?.();
+    // The webmail's request just succeeded: a time ahead of now (a scheduled send may carry its send
+    // time) is when it will leave, not when the rep sent it, and the Worker refuses far-future events.
+    const now = Date.now();
     const confirmation: SendConfirmation = {
       pixelMessageIds: [...new Set(sent.pixels.filter((pixel) => !prefix || pixel.prefix === prefix).map((pixel) => pixel.messageId))],
       recipients: uniquePeople([...sent.to, ...sent.cc, ...sent.bcc].map((a) => makePerson(a.email, a.name))),
       subject: sent.subject,
       threadKey: sent.threadId,
-      at: sent.at ?? Date.now(),
+      at: Math.min(sent.at ?? now, now),
     };
     try {
       callback(confirmation);

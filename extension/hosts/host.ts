@@ -118,7 +118,7 @@ export interface Host {
    * Images of the rep's own pixels inside a compose body, in every form the webmail writes them:
    * loaded directly or behind its image proxy (quoted text, forwards, the pixel of an undone send).
    */
-  pixelsInCompose(compose: Compose, pixelPrefix: string): HTMLImageElement[];
+  pixelsInCompose(compose: Compose, pixelPrefix: string): RenderedPixel[];
   /** Puts a subject and body into a reply to the open conversation (opening the reply box if needed). */
   insertReply(subject: string, body: string): Promise<Compose | null>;
   /** Opens the conversation with this address (search), for "open thread". */

@@ -153,7 +153,8 @@ describe('renderedPixels', () => {
     }
     expect(host.renderedPixels(PREFIX)).toEqual([]);
     const found = host.pixelsInCompose(compose, PREFIX);
-    expect(found.map((img) => img.getAttribute('src'))).toEqual(quoted);
+    expect(found.map(({ element }) => element.getAttribute('src'))).toEqual(quoted);
+    expect(found.map(({ pixelUrl }) => pixelUrl)).toEqual([PIXEL, PIXEL, PIXEL]);
     expect(host.pixelsInCompose(compose, 'someoneElse0000')).toHaveLength(1);
   });
 

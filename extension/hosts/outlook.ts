@@ -226,7 +226,7 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
     },
 
     pixelsInCompose(compose, pixelPrefix) {
-      return pixelImages(compose.body, pixelPrefix, doc.location?.href).map(({ element }) => element);
+      return pixelImages(compose.body, pixelPrefix, doc.location?.href);
     },
 
     async insertReply(subject, body) {
