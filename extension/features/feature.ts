@@ -12,7 +12,10 @@ export interface FeatureContext {
   /** WXT's content-script context (shadow-root UIs are created through it). */
   script: ContentScriptContext;
   ask: typeof ask;
+  /** The background's settings, kept current in place while the tab is open (live-settings.ts). */
   settings: PublicSettings;
+  /** Fires 'change' after `settings` took new values. */
+  settingsUpdates: EventTarget;
   health: SelfCheck;
 }
 

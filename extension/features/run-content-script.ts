@@ -5,6 +5,7 @@ import { FEATURES } from '../features.ts';
 import type { Host, SelfCheck } from '../hosts/host.ts';
 import { ask } from '../messaging.ts';
 import { startFeatures } from './feature.ts';
+import { keepSettingsFresh } from './live-settings.ts';
 
 const SHELL_WAIT_MS = 15_000;
 
@@ -12,7 +13,9 @@ export async function runContentScript(host: Host, script: ContentScriptContext)
   const settings = await ask({ type: 'settings-get' });
   const health = await waitForShell(host, script);
   if (!health.ok) console.warn(`tidewise: ${host.provider} changed; missing ${health.missing.join(', ')}. Reading features are off.`);
-  await startFeatures(FEATURES, { host, signal: script.signal, script, ask, settings, health });
+  const context = { host, signal: script.signal, script, ask, settings, settingsUpdates: new EventTarget(), health };
+  keepSettingsFresh(context);
+  await startFeatures(FEATURES, context);
 }
 
 /** Webmails draw their shell after load; give them a while before calling anchors missing. */

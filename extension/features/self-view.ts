@@ -11,8 +11,6 @@ export const selfView: Feature = {
   name: 'self-view',
   needsAnchors: false,
   start(context) {
-    const prefix = context.settings.account?.pixelPrefix;
-    if (!prefix) return;
     const blocked = new Set<string>();
     const watched = new WeakSet<HTMLImageElement>();
     const report = (messageId: string) => {
@@ -20,6 +18,9 @@ export const selfView: Feature = {
       void context.ask({ type: 'record-events', events: [event] }).catch((error: unknown) => console.error('tidewise: self-view not recorded', error));
     };
     const scan = () => {
+      // Read each time: a tab opened before the rep connected learns the account later (live-settings.ts).
+      const prefix = context.settings.account?.pixelPrefix;
+      if (!prefix) return;
       for (const { element, proxiedUrl, pixelUrl } of context.host.renderedPixels(prefix)) {
         if (watched.has(element)) continue;
         watched.add(element);

@@ -43,6 +43,7 @@ export const trackSentMail: Feature = {
       }
     };
     host.onChange(prepare, signal);
+    context.settingsUpdates.addEventListener('change', prepare, { signal });
     prepare();
 
     // The pixel each compose got on its last press, for a press that did not send (Gmail's Undo, a
@@ -135,29 +136,42 @@ function insertPixel(compose: Compose, url: string, disclosure: string): void {
   compose.body.appendChild(img);
 }
 
-/** A small "Track" toggle in the compose toolbar; off means this one mail goes out untracked. */
+/**
+ * A small "Track" toggle in the compose toolbar; off means this one mail goes out untracked. Drawn
+ * again when what it shows changed (tracking switched off or on in the settings meanwhile).
+ */
 function ensureToggle(compose: Compose, context: FeatureContext): void {
   const toolbar = compose.toolbar();
-  if (!toolbar || toolbar.querySelector('[data-tidewise-toggle]')) return;
-  const doc = toolbar.ownerDocument;
-  const button = doc.createElement('button');
+  if (!toolbar) return;
+  const drawn = toolbar.querySelector<HTMLButtonElement>('[data-tidewise-toggle]');
+  if (drawn) {
+    // Only when it differs: writing to the page is a change, which would call this again.
+    if (drawn.getAttribute('aria-pressed') !== String(toggleOn(compose, context))) drawToggle(drawn, compose, context);
+    return;
+  }
+  const button = toolbar.ownerDocument.createElement('button');
   button.type = 'button';
   button.setAttribute('data-tidewise-toggle', '');
   button.setAttribute('data-testid', 'track-toggle');
-  const zh = context.settings.language === 'zh';
-  const render = () => {
-    const on = compose.element.getAttribute(TOGGLE_ATTR) !== 'off' && context.settings.tracking.enabled;
-    button.setAttribute('aria-pressed', String(on));
-    button.textContent = on ? (zh ? '● 跟踪已开' : '● Tracked') : zh ? '○ 不跟踪' : '○ Not tracked';
-    button.title = zh ? '本封邮件是否加入打开跟踪' : 'Track opens of this mail';
-    button.style.cssText = `margin-left:8px;padding:2px 8px;border-radius:12px;border:1px solid #0d6e78;font:12px sans-serif;cursor:pointer;background:${on ? '#0d6e78' : '#fff'};color:${on ? '#fff' : '#0d6e78'}`;
-  };
   button.addEventListener('click', (event) => {
     event.stopPropagation();
     const off = compose.element.getAttribute(TOGGLE_ATTR) === 'off';
     compose.element.setAttribute(TOGGLE_ATTR, off ? 'on' : 'off');
-    render();
+    drawToggle(button, compose, context);
   }, { signal: context.signal });
-  render();
+  drawToggle(button, compose, context);
   toolbar.appendChild(button);
+}
+
+function toggleOn(compose: Compose, context: FeatureContext): boolean {
+  return compose.element.getAttribute(TOGGLE_ATTR) !== 'off' && context.settings.tracking.enabled;
+}
+
+function drawToggle(button: HTMLButtonElement, compose: Compose, context: FeatureContext): void {
+  const on = toggleOn(compose, context);
+  const zh = context.settings.language === 'zh';
+  button.setAttribute('aria-pressed', String(on));
+  button.textContent = on ? (zh ? '● 跟踪已开' : '● Tracked') : zh ? '○ 不跟踪' : '○ Not tracked';
+  button.title = zh ? '本封邮件是否加入打开跟踪' : 'Track opens of this mail';
+  button.style.cssText = `margin-left:8px;padding:2px 8px;border-radius:12px;border:1px solid #0d6e78;font:12px sans-serif;cursor:pointer;background:${on ? '#0d6e78' : '#fff'};color:${on ? '#fff' : '#0d6e78'}`;
 }

@@ -54,6 +54,8 @@ export interface Background {
   asked: Map<string, number>;
   /** Each answer waits this long, like a real round trip to the background (default 0). */
   delayMs: number;
+  /** What settings-get answers: the settings as saved now (null: not asked for in this test). */
+  settings: PublicSettings | null;
 }
 
 export function fakeBackground(): Background {
@@ -95,12 +97,15 @@ export function fakeBackground(): Background {
         }
         return { contacts: [...last].map(([email, lastSentAt]) => ({ email, lastSentAt })), pixelPrefix: PREFIX, tracking: settingsWith(account).tracking };
       }
+      case 'settings-get':
+        if (!background.settings) throw new Error('the test background holds no settings');
+        return structuredClone(background.settings);
       default:
         throw new Error(`the test background does not answer "${message.type}"`);
     }
   };
   // One function answers every request type; `ask`'s own type still checks what the features send.
-  const background: Background = { ask: answer as Ask, account, minted, recorded, known, asked, delayMs: 0 };
+  const background: Background = { ask: answer as Ask, account, minted, recorded, known, asked, delayMs: 0, settings: null };
   return background;
 }
 
@@ -112,7 +117,7 @@ export function settingsWith(account: Me, tracking: Partial<PublicSettings['trac
 /** Starts a feature the way the content script does; a later start on the same page stops it (a reload). */
 export async function startFeature(feature: Feature, webmail: Webmail, background: Background, featureSettings: PublicSettings): Promise<ContentScriptContext> {
   const script = new ContentScriptContext('tidewise-feature-test', { noScriptStartedPostMessage: true });
-  await feature.start({ host: webmail.host, signal: script.signal, script, ask: background.ask, settings: featureSettings, health: { ok: true, missing: [] } });
+  await feature.start({ host: webmail.host, signal: script.signal, script, ask: background.ask, settings: featureSettings, settingsUpdates: new EventTarget(), health: { ok: true, missing: [] } });
   return script;
 }
 
