@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ClientEvent, Provider } from '../../shared/schema.ts';
-import { replyDetection } from './reply-detection.ts';
+import { replyDetection, SETTLED_MS } from './reply-detection.ts';
 import { fakeBackground, settingsWith, startFeature, UUID, wait, WEBMAILS, type Background, type ThreadOf, type Webmail } from './webmail-fixture.ts';
 
 /** The tracked mail to the buyer went out after every message in the fixtures' mailboxes. */
@@ -63,11 +63,11 @@ describe.each(WEBMAILS)('$provider', (driver) => {
     // Wherever else the page shows it (Outlook's list beside the thread), it is the same reply.
     expect(new Set(replies().map((event) => event.id))).toEqual(new Set([reply!.id]));
 
-    // Seen again on the same page: not recorded again.
-    const before = scans();
+    // Seen again on the same page: not recorded again (and not even asked about again).
     await mail.openThread(mail.threads.anna);
+    await wait(60);
     await mail.openThread(buyer);
-    await scanned(before);
+    await wait(60);
     expect(replies().filter((event) => event.providerMessageId === messageId)).toHaveLength(1);
 
     // After a reload the feature meets it again: the same id, so the background keeps one reply.
@@ -144,6 +144,63 @@ describe.each(WEBMAILS)('$provider', (driver) => {
     // The first look (the buyer's earlier message) is now waiting for the background.
     const messageId = await mail.incoming(buyer, { from: buyer.buyer, at: REPLY_AT, body: 'Hi Rita, confirmed.' });
     await vi.waitFor(() => expect(replies().map((event) => event.providerMessageId)).toContain(messageId), { timeout: 2000 });
+  });
+
+  test('page changes that show nothing new do not ask the background again; a new message does', async () => {
+    await load();
+    await mail.openThread(buyer);
+    await start();
+    await scanned(0);
+    // Every view, each given time to be scanned: their messages are asked about and judged (none is a reply).
+    const views = [() => mail.openThread(mail.threads.anna), () => mail.showInbox(), () => mail.openThread(buyer)];
+    const visit = async () => {
+      for (const view of views) {
+        await view();
+        await wait(120);
+      }
+    };
+    // Twice, so that a view a loaded machine flushed late is judged before counting starts.
+    await visit();
+    await visit();
+    const before = scans();
+    for (let round = 0; round < 2; round++) await visit();
+    expect(scans()).toBe(before);
+    expect(replies()).toEqual([]);
+
+    const messageId = await mail.incoming(buyer, { from: buyer.buyer, at: REPLY_AT, body: 'Yes, please reserve the slots.' });
+    await vi.waitFor(() => expect(replies().map((event) => event.providerMessageId)).toContain(messageId));
+    expect(scans()).toBeGreaterThan(before);
+  });
+
+  test(`a message judged no reply is asked about again after ${SETTLED_MS / 1000} s: a tracked mail synced from another computer makes it one`, async () => {
+    await load();
+    background.known.length = 0; // no tracked mail to the buyer on this computer yet
+    await mail.openThread(buyer);
+    await start();
+    await scanned(0);
+    const seeBoth = async () => {
+      for (const view of [() => mail.showInbox(), () => mail.openThread(buyer)]) {
+        await view();
+        await wait(120);
+      }
+    };
+    // The buyer's message, in the list and in the thread, judged no reply (twice, for a late flush).
+    await seeBoth();
+    await seeBoth();
+    // The rep's laptop had mailed the buyer before the buyer's message; the sync brings it here.
+    background.known.push(sentTo(buyer.buyer, Date.parse('2026-10-01T09:00:00Z'), driver.provider));
+    await seeBoth();
+    expect(replies()).toEqual([]);
+
+    const later = Date.now() + SETTLED_MS + 1000;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => later);
+    try {
+      await mail.showInbox();
+      await mail.openThread(buyer);
+      await vi.waitFor(() => expect(replies().map((event) => event.contact)).toContain(buyer.buyer));
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
 

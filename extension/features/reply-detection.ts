@@ -7,11 +7,19 @@ import type { ClientEvent } from '../../shared/schema.ts';
 import { stableEventId } from '../../shared/stable-id.ts';
 import type { Feature, FeatureContext } from './feature.ts';
 
+/**
+ * A message judged no reply (its sender never had tracked mail from the rep, or had it only later)
+ * is asked about again after this long, not on every page change: a tracked mail sent from another
+ * computer may arrive by sync meanwhile and make it a reply.
+ */
+export const SETTLED_MS = 60_000;
+
 export const replyDetection: Feature = {
   name: 'reply-detection',
   needsAnchors: true,
   start(context) {
     const recorded = new Set<string>();
+    const settled = new Map<string, number>(); // provider message id → when it was judged no reply
     let busy = false;
     let changed = false;
     const scan = async () => {
@@ -22,7 +30,7 @@ export const replyDetection: Feature = {
       while (changed && !context.signal.aborted) {
         changed = false;
         try {
-          await recordReplies(context, recorded);
+          await recordReplies(context, recorded, settled);
         } catch (error) {
           console.error('tidewise: reply detection failed', error);
         }
@@ -34,7 +42,7 @@ export const replyDetection: Feature = {
   },
 };
 
-async function recordReplies(context: FeatureContext, recorded: Set<string>): Promise<void> {
+async function recordReplies(context: FeatureContext, recorded: Set<string>, settled: Map<string, number>): Promise<void> {
   const { host } = context;
   const self = host.currentUser()?.email;
   const conversation = host.conversation();
@@ -49,14 +57,19 @@ async function recordReplies(context: FeatureContext, recorded: Set<string>): Pr
     if (row.from.email === self || row.at === null || row.snippet === null) continue;
     candidates.push({ from: row.from.email, providerMessageId: `thread:${row.threadKey}@${row.at}`, at: row.at, threadKey: row.threadKey, subject: row.subject, text: () => row.snippet });
   }
-  const fresh = candidates.filter((c) => !recorded.has(c.providerMessageId));
+  const now = Date.now();
+  const fresh = candidates.filter((c) => !recorded.has(c.providerMessageId) && !(now - (settled.get(c.providerMessageId) ?? -Infinity) < SETTLED_MS));
   if (fresh.length === 0) return;
+  if (settled.size > 5000) for (const [id, at] of settled) if (now - at >= SETTLED_MS) settled.delete(id);
   const { contacts } = await context.ask({ type: 'tracked-contacts', emails: [...new Set(fresh.map((c) => c.from))] });
   const lastSent = new Map(contacts.map((c) => [c.email, c.lastSentAt]));
   const events: ClientEvent[] = [];
   for (const candidate of fresh) {
     const sentAt = lastSent.get(candidate.from);
-    if (sentAt === undefined || candidate.at <= sentAt) continue;
+    if (sentAt === undefined || candidate.at <= sentAt) {
+      settled.set(candidate.providerMessageId, now);
+      continue;
+    }
     recorded.add(candidate.providerMessageId);
     if (isAutoReply({ from: candidate.from, subject: candidate.subject, text: candidate.text() })) continue;
     events.push({
