@@ -176,7 +176,9 @@ export interface WebmailDriver {
   proxyForms: Array<readonly [string, (url: string) => string]>;
   /** The fixture offers Schedule send (Gmail). */
   schedulesSends: boolean;
-  load(options?: { undoMs?: number }): Promise<Webmail>;
+  /** The fixture can show a compose popped out into its own page, with no mailbox (Gmail's ?view=cm). */
+  popsOut: boolean;
+  load(options?: { undoMs?: number; popout?: { to?: string; su?: string; body?: string } }): Promise<Webmail>;
 }
 
 const click = (element: Element | null | undefined) => {
@@ -216,12 +218,13 @@ export const gmail: WebmailDriver = {
   quotesAtSend: true,
   holdsSends: true,
   schedulesSends: true,
+  popsOut: true,
   proxyForms: [
     ['behind Gmail\'s image proxy', (url) => `https://ci3.googleusercontent.com/meips/AbCdEf=s0-d-e1-ft#${url}`],
     ['behind Gmail\'s image proxy, encoded', (url) => `https://ci3.googleusercontent.com/meips/AbCdEf=s0-d-e1-ft#${encodeURIComponent(url)}`],
   ],
   async load(options = {}) {
-    const { gmail: page } = await loadFakeGmail({ renderDelay: [1, 5], undoMs: options.undoMs ?? 20 });
+    const { gmail: page } = await loadFakeGmail({ renderDelay: [1, 5], undoMs: options.undoMs ?? 20, ...(options.popout ? { popout: options.popout } : {}) });
     const tap = tapSends(isSendRequestUrl, installGmailTap);
     const host = createGmailHost(document);
     const listening = new AbortController();
@@ -285,6 +288,7 @@ export const outlook: WebmailDriver = {
   quotesAtSend: false,
   holdsSends: false,
   schedulesSends: false,
+  popsOut: false,
   proxyForms: [
     ['behind Outlook\'s /actions/ei', (url) => `/actions/ei?u=${encodeURIComponent(url)}&d=1764921600000`],
     ['behind Outlook\'s /actions/ei, absolute and encoded twice', (url) => `https://outlook.office.com/actions/ei?u=${encodeURIComponent(encodeURIComponent(url))}`],

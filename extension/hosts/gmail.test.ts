@@ -108,6 +108,40 @@ describe('selfCheck', () => {
   });
 });
 
+describe('a compose popped out into its own page (?view=cm)', () => {
+  const popout = { to: 'anna.schmidt@schmidt-haushalt.de', su: 'Catalogue 2027', body: 'Dear Anna,' };
+
+  test('the page passes the self-check without a mailbox, and the compose is found with the recipients from the URL', async () => {
+    await load({ popout });
+    expect(document.querySelector('[role=main]')).toBeNull();
+    expect(host.selfCheck()).toEqual({ ok: true, missing: [] });
+    const compose = onlyCompose();
+    expect(compose.recipients()).toEqual([{ email: 'anna.schmidt@schmidt-haushalt.de', name: 'Anna Schmidt' }]);
+    expect(compose.subject()).toBe('Catalogue 2027');
+    expect(compose.toolbar()).not.toBeNull();
+    // A broken compose there is still named.
+    compose.element.querySelector('.IZ')?.remove();
+    expect(host.selfCheck()).toEqual({ ok: false, missing: ['compose-send-button'] });
+  });
+
+  test('the mailbox page without its main area is not ok', async () => {
+    await load();
+    document.querySelector('[role=main]')?.removeAttribute('role');
+    expect(host.selfCheck().missing).toEqual(['main']);
+  });
+
+  test('its Send is heard before Gmail reads the body and confirmed by the tap', async () => {
+    await load({ popout });
+    const confirmations: SendConfirmation[] = [];
+    host.onSendAttempt(({ compose }) => addPixel(compose), controller.signal);
+    host.onSendConfirmed((confirmation) => confirmations.push(confirmation), controller.signal);
+    untap = installGmailTap(window);
+    click(onlyCompose().toolbar()!.querySelector('[role=button][data-tooltip^="Send"]'));
+    await vi.waitFor(() => expect(confirmations).toHaveLength(1));
+    expect(confirmations[0]).toMatchObject({ pixelMessageIds: [PIXEL_ID], subject: 'Catalogue 2027', recipients: [{ email: 'anna.schmidt@schmidt-haushalt.de' }] });
+  });
+});
+
 describe('inboxRows', () => {
   test('every row with its thread key, latest sender, subject, time and unread state', async () => {
     await load();

@@ -48,7 +48,9 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
 
   function selfCheck(): SelfCheck {
     const missing: string[] = [];
-    if (!first(doc, GMAIL.main)) missing.push('main');
+    // A compose popped out into its own window (or opened from a mailto: link) has no mailbox:
+    // only the compose's own anchors matter there.
+    if (!first(doc, GMAIL.main) && !isStandaloneCompose(doc)) missing.push('main');
     const subject = first(doc, GMAIL.threadSubject);
     const message = first(doc, GMAIL.message);
     // A thread is open when its subject or a message shows (an empty preview pane is not one).
@@ -273,6 +275,11 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
 
 // -------------------------------------------------------------------------------------------------
 // Reading
+
+/** Gmail's page for one compose alone: /mail/u/N/?view=cm&fs=1&to=… (pop-out, mailto: links). */
+function isStandaloneCompose(doc: Document): boolean {
+  return new URLSearchParams(doc.location?.search ?? '').get('view') === 'cm';
+}
 
 /** Images of our pixels under `root`: loaded directly, or behind Gmail's image proxy (original in the fragment). */
 function pixelImages(root: ParentNode, pixelPrefix: string): RenderedPixel[] {
