@@ -257,7 +257,7 @@ describe.each(WEBMAILS)('$provider', (driver) => {
   });
 
   if (driver.popsOut) test('a compose popped out into its own page goes out tracked: that page passes the self-check that gates the feature', async () => {
-    mail = await driver.load({ popout: { to: 'anna.schmidt@schmidt-haushalt.de', su: 'Catalogue 2027', body: 'Dear Anna,' } });
+    mail = await driver.load({ popout: { to: 'anna.schmidt@schmidt-haushalt.de', subject: 'Catalogue 2027', body: 'Dear Anna,' } });
     background = fakeBackground();
     script = new ContentScriptContext('tidewise-popout-test', { noScriptStartedPostMessage: true });
     const health = mail.host.selfCheck();

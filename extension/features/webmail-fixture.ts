@@ -176,9 +176,9 @@ export interface WebmailDriver {
   proxyForms: Array<readonly [string, (url: string) => string]>;
   /** The fixture offers Schedule send (Gmail). */
   schedulesSends: boolean;
-  /** The fixture can show a compose popped out into its own page, with no mailbox (Gmail's ?view=cm). */
+  /** The fixture can show a new mail in its own page, with no mailbox (a pop-out or a mailto: link). */
   popsOut: boolean;
-  load(options?: { undoMs?: number; popout?: { to?: string; su?: string; body?: string } }): Promise<Webmail>;
+  load(options?: { undoMs?: number; popout?: { to: string; subject: string; body: string } }): Promise<Webmail>;
 }
 
 const click = (element: Element | null | undefined) => {
@@ -224,7 +224,8 @@ export const gmail: WebmailDriver = {
     ['behind Gmail\'s image proxy, encoded', (url) => `https://ci3.googleusercontent.com/meips/AbCdEf=s0-d-e1-ft#${encodeURIComponent(url)}`],
   ],
   async load(options = {}) {
-    const { gmail: page } = await loadFakeGmail({ renderDelay: [1, 5], undoMs: options.undoMs ?? 20, ...(options.popout ? { popout: options.popout } : {}) });
+    const popout = options.popout && { to: options.popout.to, su: options.popout.subject, body: options.popout.body };
+    const { gmail: page } = await loadFakeGmail({ renderDelay: [1, 5], undoMs: options.undoMs ?? 20, ...(popout ? { popout } : {}) });
     const tap = tapSends(isSendRequestUrl, installGmailTap);
     const host = createGmailHost(document);
     const listening = new AbortController();
@@ -288,13 +289,13 @@ export const outlook: WebmailDriver = {
   quotesAtSend: false,
   holdsSends: false,
   schedulesSends: false,
-  popsOut: false,
+  popsOut: true,
   proxyForms: [
     ['behind Outlook\'s /actions/ei', (url) => `/actions/ei?u=${encodeURIComponent(url)}&d=1764921600000`],
     ['behind Outlook\'s /actions/ei, absolute and encoded twice', (url) => `https://outlook.office.com/actions/ei?u=${encodeURIComponent(encodeURIComponent(url))}`],
   ],
-  async load() {
-    const { outlook: page } = await loadFakeOutlook({ renderDelay: [1, 5] });
+  async load(options = {}) {
+    const { outlook: page } = await loadFakeOutlook({ renderDelay: [1, 5], ...(options.popout ? { popout: options.popout } : {}) });
     const tap = tapSends(isOutlookSendRequestUrl, installOutlookTap);
     const listening = new AbortController();
     const host = createOutlookHost(document, { signal: listening.signal });

@@ -130,6 +130,23 @@ describe.each(VARIANTS)('fixture %j', (variant) => {
   });
 });
 
+describe('a new mail in its own window (/mail/deeplink/compose)', () => {
+  test('the page passes the self-check with no list and no reading pane; the compose has the recipients from the URL', async () => {
+    await load({ popout: { to: 'anna.schmidt@schmidt-haushalt.de', subject: 'Angebot 2027', body: 'Sehr geehrte Frau Schmidt,' } });
+    expect(document.querySelector('#ReadingPaneContainerId, #MailList')).toBeNull();
+    expect(host.selfCheck()).toEqual({ ok: true, missing: [] });
+    const compose = onlyCompose();
+    expect(compose.kind).toBe('new');
+    expect(compose.recipients().map((p) => p.email)).toEqual(['anna.schmidt@schmidt-haushalt.de']);
+    expect(compose.subject()).toBe('Angebot 2027');
+    // A broken compose there is still named; with no compose at all, the missing mailbox is.
+    compose.element.querySelector('i[data-icon-name="Send"]')?.closest('button')?.remove();
+    expect(host.selfCheck()).toEqual({ ok: false, missing: ['compose-send-button'] });
+    compose.element.remove();
+    expect(host.selfCheck()).toEqual({ ok: false, missing: ['reading-pane'] });
+  });
+});
+
 describe('renderedPixels', () => {
   test('the rep\'s sent message shows the pixel through /actions/ei: proxied URL and original', async () => {
     await load();

@@ -76,7 +76,11 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
   function selfCheck(): SelfCheck {
     const missing: string[] = [];
     const pane = first(doc, OUTLOOK.readingPane);
-    if (!pane && !first(doc, OUTLOOK.list)) missing.push('reading-pane');
+    // The message list, not a compose's recipient suggestions (a listbox too).
+    const list = all(doc, OUTLOOK.list, (box) => !closest(box, OUTLOOK.composeRoot)).length > 0;
+    // A compose in its own window (pop-out, mailto: link) has no list and no reading pane: there
+    // only the compose's own anchors, checked below, matter.
+    if (!pane && !list && !first(doc, OUTLOOK.composeEditor)) missing.push('reading-pane');
     const open = first(doc, OUTLOOK.conversation);
     if (open) {
       if (!first(open, OUTLOOK.subject)) missing.push('thread-subject');
