@@ -51,13 +51,13 @@ describe.each(WEBMAILS)('$provider', (driver) => {
     expect(sentEvents()).toEqual([]);
   });
 
-  test('tracking switched back on in the popup: the open compose\'s toggle says so at once, and its mail is tracked', async () => {
+  test('tracking switched back on in the options: the open compose\'s toggle says so at once, and its mail is tracked', async () => {
     await start([trackSentMail], settingsWith(fakeBackground().account, { enabled: false }));
     const compose = await mail.newMail(['anna.schmidt@schmidt-haushalt.de'], 'Catalogue 2027');
     const toggle = () => compose.toolbar()?.querySelector('[data-testid=track-toggle]');
     await vi.waitFor(() => expect(toggle()?.getAttribute('aria-pressed')).toBe('false'));
     background.settings = settingsWith(background.account, { enabled: true });
-    // Closing the popup brings the tab back into view; nothing on the page changes.
+    // Coming back from the options tab brings this tab into view; nothing on the page changes.
     document.dispatchEvent(new Event('visibilitychange'));
     await vi.waitFor(() => expect(toggle()?.getAttribute('aria-pressed')).toBe('true'));
     expect(toggle()?.textContent).toBe('● Tracked');

@@ -1,10 +1,10 @@
-// A webmail tab stays open for days; the rep changes the settings in the options page or the popup
-// meanwhile. The features' settings follow: a domain excluded from tracking holds for the next mail,
-// and a tab opened before the first connection learns the account (its pixel prefix, which the
-// self-view guard needs). The settings are asked for again when the page changes (opening a compose
-// is a change), at most once per `refreshMs` but never skipped, and at once when the tab comes back
-// into view; they are replaced in place in the context every feature reads, and features that show
-// them hear 'change' on context.settingsUpdates.
+// A webmail tab stays open for days; the rep changes the settings in the options page meanwhile.
+// The features' settings follow: a domain excluded from tracking holds for the next mail, and a tab
+// opened before the first connection learns the account (its pixel prefix, which the self-view
+// guard needs). The settings are asked for again when the page changes (opening a compose is a
+// change), at most once per `refreshMs` but never skipped, and at once when the tab comes back into
+// view; they are replaced in place in the context every feature reads, and features that show them
+// hear 'change' on context.settingsUpdates.
 import type { FeatureContext } from './feature.ts';
 
 const REFRESH_MS = 2000;
