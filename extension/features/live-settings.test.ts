@@ -67,6 +67,17 @@ describe.each(WEBMAILS)('$provider', (driver) => {
     expect(ourPixels(mail.sendBodies()[0]!)).toEqual([background.minted[0]!.url]);
   });
 
+  test('the language switched in the options: the open compose\'s toggle speaks it', async () => {
+    await start([trackSentMail], settingsWith(fakeBackground().account));
+    const compose = await mail.newMail(['anna.schmidt@schmidt-haushalt.de'], 'Catalogue 2027');
+    const toggle = () => compose.toolbar()?.querySelector('[data-testid=track-toggle]');
+    await vi.waitFor(() => expect(toggle()?.textContent).toBe('● Tracked'));
+    background.settings = { ...settingsWith(background.account), language: 'zh' };
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(toggle()?.textContent).toBe('● 跟踪已开'));
+    expect(toggle()?.getAttribute('aria-pressed')).toBe('true');
+  });
+
   test('a tab opened before the first connection starts guarding the rep\'s own views once the account is known', async () => {
     const notConnected = publicSettings(settings.parse({}));
     const context = await start([selfView], notConnected);

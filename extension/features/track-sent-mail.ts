@@ -138,7 +138,7 @@ function insertPixel(compose: Compose, url: string, disclosure: string): void {
 
 /**
  * A small "Track" toggle in the compose toolbar; off means this one mail goes out untracked. Drawn
- * again when what it shows changed (tracking switched off or on in the settings meanwhile).
+ * again when what it shows changed (tracking switched off or on, or the language, in the settings).
  */
 function ensureToggle(compose: Compose, context: FeatureContext): void {
   const toolbar = compose.toolbar();
@@ -146,7 +146,8 @@ function ensureToggle(compose: Compose, context: FeatureContext): void {
   const drawn = toolbar.querySelector<HTMLButtonElement>('[data-tidewise-toggle]');
   if (drawn) {
     // Only when it differs: writing to the page is a change, which would call this again.
-    if (drawn.getAttribute('aria-pressed') !== String(toggleOn(compose, context))) drawToggle(drawn, compose, context);
+    const stale = drawn.getAttribute('aria-pressed') !== String(toggleOn(compose, context)) || drawn.lang !== context.settings.language;
+    if (stale) drawToggle(drawn, compose, context);
     return;
   }
   const button = toolbar.ownerDocument.createElement('button');
@@ -170,6 +171,7 @@ function toggleOn(compose: Compose, context: FeatureContext): boolean {
 function drawToggle(button: HTMLButtonElement, compose: Compose, context: FeatureContext): void {
   const on = toggleOn(compose, context);
   const zh = context.settings.language === 'zh';
+  button.lang = context.settings.language;
   button.setAttribute('aria-pressed', String(on));
   button.textContent = on ? (zh ? '● 跟踪已开' : '● Tracked') : zh ? '○ 不跟踪' : '○ Not tracked';
   button.title = zh ? '本封邮件是否加入打开跟踪' : 'Track opens of this mail';
