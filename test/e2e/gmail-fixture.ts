@@ -29,6 +29,8 @@ export interface GmailPageOptions {
   hash?: string;
   /** Account index in /mail/u/N/ (default 0). */
   account?: number;
+  /** A compose alone on its own page (?view=cm), as a pop-out or a mailto: link opens it. */
+  popout?: { to?: string; su?: string; body?: string };
 }
 
 export interface ServedGmail {
@@ -79,8 +81,13 @@ export async function serveGmail(context: BrowserContext, options: ServeGmailOpt
       if (page.thread) query.set('thread', page.thread);
       if (page.undoMs !== undefined) query.set('undo', String(page.undoMs));
       if (page.drafts) query.set('drafts', '1');
+      if (page.popout) {
+        query.set('view', 'cm');
+        query.set('fs', '1');
+        for (const [key, value] of Object.entries(page.popout)) query.set(key, value);
+      }
       const search = query.size > 0 ? `?${query}` : '';
-      return `https://mail.google.com/mail/u/${page.account ?? 0}/${search}${page.hash ?? (page.thread ? '' : '#inbox')}`;
+      return `https://mail.google.com/mail/u/${page.account ?? 0}/${search}${page.hash ?? (page.thread || page.popout ? '' : '#inbox')}`;
     },
     syncPosts,
     sends: () => syncPosts.flatMap((post) => parseSendRequest(post.body)),
