@@ -9,7 +9,8 @@ import { listenForChanges, listenForSendAttempts, listenForSendConfirmations, sh
 import { messageReader, type MessageHeader } from './message-reader.ts';
 import { safeDecode, text } from './page-text.ts';
 import { makePerson, uniquePeople } from './people.ts';
-import type { Compose, ComposeKind, Conversation, Host, InboxRow, Person, RenderedPixel, SelfCheck } from './host.ts';
+import { pixelImages, shownPixels } from './pixel-images.ts';
+import type { Compose, ComposeKind, Conversation, Host, InboxRow, Person, SelfCheck } from './host.ts';
 import type { PageWatcherOptions } from './page-watcher.ts';
 
 export interface GmailHost extends Host {
@@ -220,12 +221,11 @@ export function createGmailHost(doc: Document = document, options: GmailHostOpti
     },
 
     renderedPixels(pixelPrefix, root = doc) {
-      // The rep's own compose shows the raw pixel; that is not a view.
-      return pixelImages(root, pixelPrefix).filter(({ element }) => !element.closest('[contenteditable=true]'));
+      return shownPixels(root, pixelPrefix, gmailUnproxy);
     },
 
     pixelsInCompose(compose, pixelPrefix) {
-      return pixelImages(compose.body, pixelPrefix);
+      return pixelImages(compose.body, pixelPrefix, gmailUnproxy);
     },
 
     async insertReply(subject, body) {
@@ -281,22 +281,11 @@ function isStandaloneCompose(doc: Document): boolean {
   return new URLSearchParams(doc.location?.search ?? '').get('view') === 'cm';
 }
 
-/** Images of our pixels under `root`: loaded directly, or behind Gmail's image proxy (original in the fragment). */
-function pixelImages(root: ParentNode, pixelPrefix: string): RenderedPixel[] {
-  const needle = `/p/${pixelPrefix}/`;
-  const found: RenderedPixel[] = [];
-  if (!/^[\w-]+$/.test(pixelPrefix)) return found; // prefixes are base64url; anything else would break the selector
-  for (const element of root.querySelectorAll<HTMLImageElement>(`img[src*="${pixelPrefix}"]`)) {
-    const src = element.getAttribute('src') ?? '';
-    const hash = src.indexOf('#');
-    if (hash > 0 && /^https:\/\/[^/]+\.googleusercontent\.com\/(meips|proxy)\//.test(src)) {
-      const original = safeDecode(src.slice(hash + 1));
-      if (original.includes(needle)) found.push({ element, proxiedUrl: src.slice(0, hash), pixelUrl: original });
-    } else if (src.includes(needle)) {
-      found.push({ element, proxiedUrl: src, pixelUrl: src });
-    }
-  }
-  return found;
+/** Gmail's proxy form: https://ciN.googleusercontent.com/meips/…#<original URL>, the original only in the fragment. */
+function gmailUnproxy(src: string): { proxiedUrl: string; pixelUrl: string } | null {
+  const hash = src.indexOf('#');
+  if (hash <= 0 || !/^https:\/\/[^/]+\.googleusercontent\.com\/(meips|proxy)\//.test(src)) return null;
+  return { proxiedUrl: src.slice(0, hash), pixelUrl: safeDecode(src.slice(hash + 1)) };
 }
 
 function isAddress(text: string): boolean {

@@ -7,10 +7,11 @@ import { listenForChanges, listenForSendAttempts, listenForSendConfirmations, sh
 import { messageReader, type MessageHeader } from './message-reader.ts';
 import { safeDecode, text } from './page-text.ts';
 import { makePerson, uniquePeople } from './people.ts';
-import type { Compose, ComposeKind, Conversation, Host, InboxRow, Person, RenderedPixel, SelfCheck } from './host.ts';
+import type { Compose, ComposeKind, Conversation, Host, InboxRow, Person, SelfCheck } from './host.ts';
 import { all, closest, first, matchesAny, OUTLOOK } from './outlook-selectors.ts';
 import { OUTLOOK_PEOPLE_EVENT, PeopleDirectory } from './outlook-people.ts';
 import { OUTLOOK_SENT_EVENT } from './outlook-send-request.ts';
+import { pixelImages, shownPixels } from './pixel-images.ts';
 import { readPeopleDetail } from './tap-events.ts';
 import type { PageWatcherOptions } from './page-watcher.ts';
 
@@ -225,12 +226,11 @@ export function createOutlookHost(doc: Document = document, options: OutlookHost
     },
 
     renderedPixels(pixelPrefix, root = doc) {
-      // The rep's own compose shows the raw pixel; that is not a view.
-      return pixelImages(root, pixelPrefix, doc.location?.href).filter(({ element }) => !element.closest('[contenteditable=true]'));
+      return shownPixels(root, pixelPrefix, (src) => proxiedOriginal(src, doc.location?.href));
     },
 
     pixelsInCompose(compose, pixelPrefix) {
-      return pixelImages(compose.body, pixelPrefix, doc.location?.href);
+      return pixelImages(compose.body, pixelPrefix, (src) => proxiedOriginal(src, doc.location?.href));
     },
 
     async insertReply(subject, body) {
@@ -290,20 +290,6 @@ export function itemIdFromUrl(href: string): string | null {
   const fromPath = /\/id\/([^/?#]+)/.exec(url.pathname)?.[1];
   const raw = fromPath ?? url.searchParams.get('ItemID');
   return raw ? safeDecode(raw) : null;
-}
-
-/** Images of our pixels under `root`: loaded directly, or through /actions/ei (original in `u`). */
-function pixelImages(root: ParentNode, pixelPrefix: string, base: string | undefined): RenderedPixel[] {
-  const needle = `/p/${pixelPrefix}/`;
-  const found: RenderedPixel[] = [];
-  if (!/^[\w-]+$/.test(pixelPrefix)) return found; // prefixes are base64url; anything else would break the selector
-  for (const element of root.querySelectorAll<HTMLImageElement>(`img[src*="${pixelPrefix}"]`)) {
-    const src = element.getAttribute('src') ?? '';
-    const original = proxiedOriginal(src, base);
-    if (original?.pixelUrl.includes(needle)) found.push({ element, ...original });
-    else if (!original && src.includes(needle)) found.push({ element, proxiedUrl: src, pixelUrl: src });
-  }
-  return found;
 }
 
 /** An Outlook-proxied image (/actions/ei?u=<encoded original>&d=…): its URL and the original, decoded once or twice. */
