@@ -36,8 +36,8 @@ export const correspondentSidebar: Feature = {
   needsAnchors: false,
   async start(context) {
     const { host, signal } = context;
-    // Re-read on every load, so a language or time-zone change shows without reloading the webmail.
-    let settings = context.settings;
+    // Kept current by live-settings.ts: a language or time-zone change shows without reloading the webmail.
+    const { settings } = context;
     const state: State = {
       contacts: null,
       dailyList: null,
@@ -140,19 +140,15 @@ export const correspondentSidebar: Feature = {
         state.busy = true;
         draw();
         try {
-          // The settings come with the data, not one round trip before it.
-          const reading = context.ask({ type: 'settings-get' });
           if (conversation === null) {
-            const [fresh, view, templates] = await Promise.all([reading, context.ask({ type: 'daily-list' }), context.ask({ type: 'templates-list' })]);
-            settings = fresh;
+            const [view, templates] = await Promise.all([context.ask({ type: 'daily-list' }), context.ask({ type: 'templates-list' })]);
             state.contacts = null;
             state.dailyList = { view, templates: templates.templates };
             state.now = Date.now();
           } else {
             const self = host.currentUser()?.email;
             const people = conversation.participants.filter((person) => person.email !== self);
-            const [fresh, { contacts, now }] = await Promise.all([reading, context.ask({ type: 'contact-views', emails: people.map((person) => person.email) })]);
-            settings = fresh;
+            const { contacts, now } = await context.ask({ type: 'contact-views', emails: people.map((person) => person.email) });
             state.contacts = contacts;
             state.now = now;
             state.byContact = Object.fromEntries(
@@ -177,6 +173,7 @@ export const correspondentSidebar: Feature = {
 
     ui.mount();
     signal.addEventListener('abort', () => ui.remove(), { once: true });
+    context.settingsUpdates.addEventListener('change', draw, { signal });
 
     // A compose window under the panel (Gmail's bottom-right dialogs) folds the panel to its tab
     // until the window closes, so the sidebar never hides the mail being written.
