@@ -19,7 +19,7 @@ export const replyDetection: Feature = {
   needsAnchors: true,
   start(context) {
     const recorded = new Set<string>();
-    const settled = new Map<string, number>(); // provider message id → when it was judged no reply
+    const settled = new Map<string, number>(); // provider message id judged no reply → when to ask again
     let busy = false;
     let changed = false;
     const scan = async () => {
@@ -58,16 +58,16 @@ async function recordReplies(context: FeatureContext, recorded: Set<string>, set
     candidates.push({ from: row.from.email, providerMessageId: `thread:${row.threadKey}@${row.at}`, at: row.at, threadKey: row.threadKey, subject: row.subject, text: () => row.snippet });
   }
   const now = Date.now();
-  const fresh = candidates.filter((c) => !recorded.has(c.providerMessageId) && !(now - (settled.get(c.providerMessageId) ?? -Infinity) < SETTLED_MS));
+  const fresh = candidates.filter((c) => !recorded.has(c.providerMessageId) && (settled.get(c.providerMessageId) ?? 0) <= now);
   if (fresh.length === 0) return;
-  if (settled.size > 5000) for (const [id, at] of settled) if (now - at >= SETTLED_MS) settled.delete(id);
+  if (settled.size > 5000) for (const [id, until] of settled) if (until <= now) settled.delete(id);
   const { contacts } = await context.ask({ type: 'tracked-contacts', emails: [...new Set(fresh.map((c) => c.from))] });
   const lastSent = new Map(contacts.map((c) => [c.email, c.lastSentAt]));
   const events: ClientEvent[] = [];
   for (const candidate of fresh) {
     const sentAt = lastSent.get(candidate.from);
     if (sentAt === undefined || candidate.at <= sentAt) {
-      settled.set(candidate.providerMessageId, now);
+      settled.set(candidate.providerMessageId, now + SETTLED_MS);
       continue;
     }
     recorded.add(candidate.providerMessageId);
