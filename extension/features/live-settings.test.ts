@@ -2,13 +2,13 @@
 // real host over the fixture page, with only the background stood in (its settings-get answers what
 // is saved now).
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { publicSettings, settings, type PublicSettings } from '../settings.ts';
 import type { Feature, FeatureContext } from './feature.ts';
 import { keepSettingsFresh } from './live-settings.ts';
 import { selfView } from './self-view.ts';
 import { trackSentMail } from './track-sent-mail.ts';
-import { fakeBackground, ourPixels, PREFIX, settingsWith, wait, WEBMAILS, type Background, type Webmail } from './webmail-fixture.ts';
+import { fakeBackground, featureContext, ourPixels, PREFIX, settingsWith, wait, WEBMAILS, type Background, type Webmail } from './webmail-fixture.ts';
 
 const REFRESH_MS = 40;
 
@@ -22,10 +22,8 @@ describe.each(WEBMAILS)('$provider', (driver) => {
     mail = await driver.load();
     background = fakeBackground();
     background.settings = saved;
-    script = new ContentScriptContext('tidewise-live-settings-test', { noScriptStartedPostMessage: true });
-    const context: FeatureContext = {
-      host: mail.host, signal: script.signal, script, ask: background.ask, settings: structuredClone(saved), settingsUpdates: new EventTarget(), health: { ok: true, missing: [] },
-    };
+    const context = featureContext(mail, background, structuredClone(saved));
+    script = context.script;
     keepSettingsFresh(context, document, REFRESH_MS);
     for (const feature of features) await feature.start(context);
     return context;

@@ -2,13 +2,13 @@
 // only the background stood in. What is checked is what leaves: the body the webmail's own send
 // request carried, and the events the feature recorded once the webmail confirmed the send.
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Compose } from '../hosts/host.ts';
 import type { PublicSettings } from '../settings.ts';
 import { startFeatures } from './feature.ts';
 import { trackSentMail } from './track-sent-mail.ts';
 import {
-  fakeBackground, OLD_PIXEL, OTHER_ACCOUNT_PIXEL, ourPixels, settingsWith, startFeature, UUID, wait, WEBMAILS,
+  fakeBackground, featureContext, OLD_PIXEL, OTHER_ACCOUNT_PIXEL, ourPixels, settingsWith, startFeature, UUID, wait, WEBMAILS,
   type Background, type Webmail,
 } from './webmail-fixture.ts';
 
@@ -259,11 +259,12 @@ describe.each(WEBMAILS)('$provider', (driver) => {
   if (driver.popsOut) test('a compose popped out into its own page goes out tracked: that page passes the self-check that gates the feature', async () => {
     mail = await driver.load({ popout: { to: 'anna.schmidt@schmidt-haushalt.de', subject: 'Catalogue 2027', body: 'Dear Anna,' } });
     background = fakeBackground();
-    script = new ContentScriptContext('tidewise-popout-test', { noScriptStartedPostMessage: true });
     const health = mail.host.selfCheck();
     expect(health).toEqual({ ok: true, missing: [] });
     // As the content script starts them: features that read the page only when its anchors are there.
-    await startFeatures([trackSentMail], { host: mail.host, signal: script.signal, script, ask: background.ask, settings: settingsWith(background.account), settingsUpdates: new EventTarget(), health });
+    const context = featureContext(mail, background, settingsWith(background.account), health);
+    script = context.script;
+    await startFeatures([trackSentMail], context);
     const compose = await ready(mail.host.composes()[0]!);
     mail.pressSend(compose);
     await confirmed();

@@ -116,9 +116,15 @@ export function settingsWith(account: Me, tracking: Partial<PublicSettings['trac
 
 /** Starts a feature the way the content script does; a later start on the same page stops it (a reload). */
 export async function startFeature(feature: Feature, webmail: Webmail, background: Background, featureSettings: PublicSettings): Promise<ContentScriptContext> {
+  const context = featureContext(webmail, background, featureSettings);
+  await feature.start(context);
+  return context.script;
+}
+
+/** What the content script gives features on this page, asking `background`; a healthy page unless told. */
+export function featureContext(webmail: Webmail, background: Background, featureSettings: PublicSettings, health = { ok: true, missing: [] as string[] }): FeatureContext {
   const script = new ContentScriptContext('tidewise-feature-test', { noScriptStartedPostMessage: true });
-  await feature.start({ host: webmail.host, signal: script.signal, script, ask: background.ask, settings: featureSettings, settingsUpdates: new EventTarget(), health: { ok: true, missing: [] } });
-  return script;
+  return { host: webmail.host, signal: script.signal, script, ask: background.ask, settings: featureSettings, settingsUpdates: new EventTarget(), health };
 }
 
 // ---------------------------------------------------------------------------------------------
